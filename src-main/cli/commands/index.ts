@@ -1,0 +1,12 @@
+// Every CLI command, by name; each module parses its own options and returns an exit code.
+import { serve } from './serve'
+import { similar } from './similar'
+import { trainCommand } from './train'
+
+export type Command = (argv: string[]) => Promise<number | void>
+
+export const commands: Record<string, Command> = {
+  serve,
+  similar,
+  train: trainCommand,
+}

@@ -1,0 +1,39 @@
+// `segue serve`: the whole app headless on 127.0.0.1, printing the URL (with its per-run token) to open in a browser.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { checkoutRendererDir } from '../../core/app/paths'
+import { startServer } from '../../server/server'
+import { parseArgs } from '../args'
+import { dataOption, openSegue } from '../open'
+import { progress } from '../output'
+
+export async function serve(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, {
+    ...dataOption,
+    port: { type: 'int', default: 0, min: 0 },
+    epochs: { type: 'int', min: 1 },
+    'no-train': { type: 'boolean' },
+  })
+  if (!existsSync(join(checkoutRendererDir, 'index.html'))) {
+    throw new Error('The UI is not built — run `npm run serve` (it builds first) or `npm run build`')
+  }
+  const app = await openSegue(a.data, {
+    autoTrain: !a['no-train'],
+    training: a.epochs ? { epochs: a.epochs } : {},
+  })
+  const server = await startServer({
+    handlers: app.handlers,
+    subscribe: (sink) => app.onEvent(sink),
+    staticDir: checkoutRendererDir,
+    port: a.port,
+  })
+  process.stdout.write(`Segue is running at ${server.url}\n`)
+  progress(`Data folder: ${app.options.dataDir} — press Ctrl+C to stop`)
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  await server.close()
+  await app.close()
+  return 0
+}

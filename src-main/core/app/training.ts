@@ -1,0 +1,73 @@
+// The training job: research (and user) playlists -> Song2Vec -> a complete model folder with its ONNX graph -> the model in use.
+import { join } from 'node:path'
+import type { ModelInfo } from '../../../src-shared/contract'
+import type { JobContext } from '../jobs/runner'
+import { ModelRegistry, ONNX_FILE } from '../models/registry'
+import { exportOnnx, writeOnnx } from '../onnx/export'
+import { saveModel } from '../song2vec/model-files'
+import { train } from '../song2vec/trainer'
+import type { PlaylistCorpus } from '../song2vec/types'
+import { ActiveModel } from './active-model'
+
+export interface TrainingSettings {
+  epochs: number
+  algo: 'cbow' | 'sg'
+  dim: number
+  threads: number
+}
+
+/** Trains, saves and loads a new model; returns it ready to serve, or throws (the previous model stays in use). */
+export async function runTraining(
+  corpus: PlaylistCorpus,
+  settings: TrainingSettings,
+  registry: ModelRegistry,
+  ctx: JobContext,
+): Promise<ActiveModel> {
+  let lastEpoch = 0
+  const model = await train(corpus, settings, {
+    signal: ctx.signal,
+    onProgress: (p) => {
+      if (p.loss !== undefined && p.epoch > lastEpoch) {
+        lastEpoch = p.epoch
+        ctx.addLoss(p.loss)
+      }
+      ctx.report(
+        (0.95 * p.processed) / Math.max(1, p.total),
+        `Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ${Math.round(p.wordsPerSec).toLocaleString('en')} songs/s`,
+        {
+          epoch: p.epoch,
+          epochs: p.epochs,
+          wordsPerSec: p.wordsPerSec,
+          etaSeconds: p.etaSeconds,
+          ...(p.loss !== undefined ? { loss: p.loss } : {}),
+        },
+      )
+    },
+  })
+  ctx.signal.throwIfAborted()
+  ctx.report(0.96, 'Saving the model…')
+  const created = new Date()
+  const id = registry.newId(created)
+  const dir = registry.dirOf(id)
+  await saveModel(dir, model)
+  ctx.report(0.98, 'Exporting to ONNX…')
+  writeOnnx(join(dir, ONNX_FILE), exportOnnx({ ...model, id }))
+  const info: ModelInfo = {
+    id,
+    created: created.toISOString(),
+    algo: model.params.algo,
+    dim: model.dim,
+    epochs: model.params.epochs,
+    songs: model.vocab.length,
+    playlists: corpus.length,
+    lossHistory: model.lossHistory,
+  }
+  const record = await registry.complete(info)
+  const active = await ActiveModel.open(record)
+  if (ctx.signal.aborted) {
+    await active.release()
+    ctx.signal.throwIfAborted()
+  }
+  await registry.setCurrent(id)
+  return active
+}

@@ -1,0 +1,95 @@
+// The research catalogue keyed by normalised song key: metadata lookup, search, and the research playlists as key sequences.
+import { songKey } from '../../../src-shared/song-key'
+import { cleanPlaylists, type YesDataset } from './yes'
+
+export interface CatalogSong {
+  key: string
+  artist: string
+  title: string
+  tags: string[]
+}
+
+export class Catalog {
+  /** Song key -> metadata (songs that normalise to the same key are one song). */
+  readonly songs = new Map<string, CatalogSong>()
+  /** Cleaned research playlists as song keys. */
+  readonly playlists: string[][]
+  private readonly searchText: { key: string; text: string }[] = []
+  /** Song key -> indices of the research playlists it appears in (ascending). */
+  private readonly postings = new Map<string, number[]>()
+
+  constructor(ds: YesDataset) {
+    const keyOf: string[] = []
+    for (const s of ds.songs) {
+      if (!s.known) continue
+      const key = songKey(s.artist, s.title)
+      keyOf[s.id] = key
+      const existing = this.songs.get(key)
+      if (existing) {
+        for (const t of s.tags) if (!existing.tags.includes(t)) existing.tags.push(t)
+      } else {
+        this.songs.set(key, { key, artist: s.artist, title: s.title, tags: [...s.tags] })
+        this.searchText.push({ key, text: fold(`${s.artist} ${s.title}`) })
+      }
+    }
+    this.playlists = cleanPlaylists(ds).map((p) => p.map((id) => keyOf[id]))
+    this.playlists.forEach((p, i) => {
+      for (const key of new Set(p)) {
+        const list = this.postings.get(key)
+        if (list) list.push(i)
+        else this.postings.set(key, [i])
+      }
+    })
+  }
+
+  /** Number of research playlists that contain both songs. */
+  together(a: string, b: string): number {
+    const pa = this.postings.get(a) ?? []
+    const pb = this.postings.get(b) ?? []
+    let i = 0
+    let j = 0
+    let n = 0
+    while (i < pa.length && j < pb.length) {
+      if (pa[i] === pb[j]) {
+        n++
+        i++
+        j++
+      } else if (pa[i] < pb[j]) i++
+      else j++
+    }
+    return n
+  }
+
+  /** A short reason why `b` is recommended for `a`: shared playlists, then shared tags. */
+  why(a: string, b: string): string {
+    const n = this.together(a, b)
+    const tagsA = new Set(this.get(a)?.tags ?? [])
+    const shared = (this.get(b)?.tags ?? []).filter((t) => tagsA.has(t)).slice(0, 3)
+    const parts: string[] = []
+    if (n > 0) parts.push(`in ${n} radio playlist${n === 1 ? '' : 's'} together`)
+    if (shared.length) parts.push(`shares tags ${shared.join(', ')}`)
+    return parts.length ? parts.join('; ') : 'close in the space learned from playlist neighbourhoods'
+  }
+
+  get(key: string): CatalogSong | undefined {
+    return this.songs.get(key)
+  }
+
+  /** Songs whose "artist title" contains every word of the query (accent- and case-insensitive). */
+  search(query: string, limit: number, rank: (key: string) => number = () => 0): CatalogSong[] {
+    const words = fold(query).split(' ').filter(Boolean)
+    if (words.length === 0) return []
+    const hits = this.searchText.filter((s) => words.every((w) => s.text.includes(w)))
+    hits.sort((a, b) => rank(b.key) - rank(a.key) || a.text.localeCompare(b.text))
+    return hits.slice(0, limit).map((h) => this.songs.get(h.key)!)
+  }
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}

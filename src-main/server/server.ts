@@ -1,0 +1,164 @@
+// The contract over loopback HTTP + WebSocket (headless `serve` and the e2e tests): 127.0.0.1 only, a per-run token.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, sep } from 'node:path'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { eventNames, type EventName, type Handlers } from '../../src-shared/contract'
+import { dispatch } from '../../src-shared/dispatch'
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp'
+
+export interface ServerOptions {
+  handlers: Handlers
+  /** Subscribes to core events; returns an unsubscribe function. */
+  subscribe: (sink: (name: EventName, payload: unknown) => void) => () => void
+  /** The built renderer (index.html and assets). */
+  staticDir: string
+  port?: number
+  token?: string
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+const MAX_BODY = 1 << 20
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const tokenBytes = Buffer.from(token)
+  let port = 0
+  const authorised = (req: IncomingMessage): boolean => {
+    const header = req.headers.authorization ?? ''
+    const fromQuery = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? ''
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : fromQuery)
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes)
+  }
+  // Refuse other Host headers so a web page cannot reach the API through DNS rebinding.
+  const hostAllowed = (req: IncomingMessage) =>
+    req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e) => send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } }))
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req)) return send(res, 421, { ok: false, error: { code: 'bad-request', message: 'Wrong Host' } })
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST' } })
+      if (!authorised(req)) return send(res, 401, { ok: false, error: { code: 'bad-request', message: 'Missing or wrong token — open the URL printed by `npm run serve`' } })
+      let body: unknown
+      try {
+        body = await readJson(req)
+      } catch (e) {
+        return send(res, 400, { ok: false, error: { code: 'bad-request', message: (e as Error).message } })
+      }
+      const envelope = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), body)
+      const status = envelope.ok ? 200 : envelope.error.code === 'internal' ? 500 : envelope.error.code === 'unknown-request' || envelope.error.code === 'not-found' ? 404 : envelope.error.code === 'conflict' ? 409 : envelope.error.code === 'not-ready' ? 503 : 400
+      return send(res, status, envelope)
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'bad-request', message: 'Method not allowed' } })
+    return serveStatic(options.staticDir, url.pathname, res)
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 })
+  const sockets = new Set<WebSocket>()
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname !== '/events' || !hostAllowed(req) || !authorised(req)) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n')
+      socket.destroy()
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws)
+      ws.on('close', () => sockets.delete(ws))
+      ws.on('message', () => ws.close(1008, 'This socket only carries events; send requests over POST /api/'))
+    })
+  })
+  const unsubscribe = options.subscribe((name, payload) => {
+    if (!eventNames.includes(name)) return
+    const data = JSON.stringify({ name, payload })
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(data)
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: async () => {
+      unsubscribe()
+      for (const ws of sockets) ws.terminate()
+      wss.close()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
+  res.end(data)
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) throw new Error('Request body too large (limit 1 MB)')
+    chunks.push(chunk as Buffer)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (text.trim() === '') return {}
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new Error('Request body is not valid JSON')
+  }
+}
+
+async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+  const file = normalize(join(root, rel))
+  if (!file.startsWith(normalize(root) + sep)) return send(res, 404, { ok: false, error: { code: 'not-found', message: 'Not found' } })
+  try {
+    const info = await stat(file)
+    if (!info.isFile()) throw new Error('not a file')
+  } catch {
+    return send(res, 404, { ok: false, error: { code: 'not-found', message: `Not found: ${pathname} (is the renderer built? run \`npm run build\`)` } })
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
+  })
+  createReadStream(file).pipe(res)
+}

@@ -1,0 +1,53 @@
+// Similar songs: search the catalogue, pick a song, fetch its nearest songs from the served model.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Recommendation, SongRef } from '../../src-shared/contract'
+import { bridge } from '../bridge'
+
+export const useSimilarStore = defineStore('similar', () => {
+  const query = ref('')
+  const matches = ref<SongRef[]>([])
+  const selected = ref<SongRef | null>(null)
+  const results = ref<Recommendation[]>([])
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  let searchSeq = 0
+
+  async function search(text: string): Promise<void> {
+    query.value = text
+    const seq = ++searchSeq
+    if (text.trim() === '') {
+      matches.value = []
+      return
+    }
+    try {
+      const found = await bridge().request('songs.search', { query: text, limit: 12 })
+      if (seq === searchSeq) matches.value = found
+    } catch (e) {
+      if (seq === searchSeq) error.value = (e as Error).message
+    }
+  }
+
+  async function pick(song: SongRef): Promise<void> {
+    selected.value = song
+    matches.value = []
+    await load()
+  }
+
+  async function load(): Promise<void> {
+    if (!selected.value) return
+    loading.value = true
+    error.value = null
+    try {
+      const answer = await bridge().request('similar.get', { key: selected.value.key, topn: 25 })
+      results.value = answer.results
+    } catch (e) {
+      results.value = []
+      error.value = (e as Error).message
+    } finally {
+      loading.value = false
+    }
+  }
+
+  return { query, matches, selected, results, loading, error, search, pick, load }
+})

@@ -1,0 +1,47 @@
+// Validates a request against the contract and runs its handler, turning every failure into an Envelope error.
+import { z } from 'zod'
+import { requests, type ContractError, type Envelope, type Handlers, type RequestName } from './contract'
+
+/** An error a handler throws to give the UI a specific code and a message a person can act on. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ContractError['code'],
+    message: string,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requests, name)
+}
+
+/** Parses `rawArgs` with the request's schema, calls the handler, and checks the result. Never throws. */
+export async function dispatch(
+  handlers: Handlers,
+  name: unknown,
+  rawArgs: unknown,
+): Promise<Envelope<unknown>> {
+  if (!isRequestName(name)) {
+    return { ok: false, error: { code: 'unknown-request', message: `Unknown request "${String(name)}"` } }
+  }
+  const parsed = requests[name].args.safeParse(rawArgs ?? {})
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'bad-request', message: `${name}: ${describe(parsed.error)}` } }
+  }
+  try {
+    const handler = handlers[name] as (args: unknown) => Promise<unknown>
+    const result = await handler(parsed.data)
+    return { ok: true, result: requests[name].result.parse(result) }
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } }
+    return { ok: false, error: { code: 'internal', message: (e as Error)?.message ?? String(e) } }
+  }
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ')
+}
