@@ -1,7 +1,7 @@
 // Builds the desktop app: main (with every *.worker.ts as its own entry beside index.js), sandboxed CJS preload, Vue renderer.
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
-import { readdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = import.meta.dirname
@@ -20,8 +20,22 @@ function workerEntries(): Record<string, string> {
   return entries
 }
 
+/** Files the main process reads beside its code at run time (the WebAssembly training kernel). */
+const runtimeFiles = ['src-main/core/song2vec/kernel.wasm']
+
+function copyRuntimeFiles() {
+  return {
+    name: 'segue-copy-runtime-files',
+    writeBundle() {
+      mkdirSync(join(root, 'out/main'), { recursive: true })
+      for (const file of runtimeFiles) copyFileSync(join(root, file), join(root, 'out/main', file.split('/').pop()!))
+    },
+  }
+}
+
 export default defineConfig({
   main: {
+    plugins: [copyRuntimeFiles()],
     build: {
       outDir: 'out/main',
       rollupOptions: {

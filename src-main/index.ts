@@ -1,5 +1,5 @@
 // Electron lifecycle: one sandboxed window, the core opened on the user-data folder, the contract bound over IPC. Kept thin on purpose.
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from '../src-shared/csp'
@@ -52,7 +52,22 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return dev ? url.startsWith(dev) : url.startsWith('file://')
 }
 
+async function pickPaths(kind: 'folders' | 'playlists'): Promise<string[]> {
+  const options: Electron.OpenDialogOptions =
+    kind === 'folders'
+      ? { title: 'Add music folders', properties: ['openDirectory', 'multiSelections'] }
+      : {
+          title: 'Add playlist files',
+          properties: ['openFile', 'multiSelections'],
+          filters: [{ name: 'Playlists', extensions: ['m3u', 'm3u8', 'pls', 'xspf', 'xml', 'json', 'csv'] }],
+        }
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+  return result.canceled ? [] : result.filePaths
+}
+
 app.enableSandbox()
+// Lets tests and power users point the app at another data folder (the CLI's --data).
+if (process.env.SEGUE_DATA_DIR) app.setPath('userData', process.env.SEGUE_DATA_DIR)
 
 void app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -66,6 +81,7 @@ void app.whenReady().then(async () => {
     resourcesDir: resourcesDir(),
     autoTrain: true,
     version: app.getVersion(),
+    pickPaths: pickPaths,
   })
   bindIpc(ipcMain, segue.handlers, isTrustedSender)
   window = createWindow()

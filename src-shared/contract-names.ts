@@ -3,13 +3,33 @@ export const requestNames = [
   'app.info',
   'model.status',
   'songs.search',
+  'songs.get',
   'similar.get',
   'training.start',
+  'library.summary',
+  'library.pickPaths',
+  'library.import',
+  'playlists.list',
+  'playlists.get',
+  'playlists.fixMatch',
+  'playlists.export',
+  'quality.report',
+  'quality.run',
+  'clusters.get',
+  'clusters.run',
+  'clusters.songs',
+  'map.get',
   'jobs.list',
   'jobs.cancel',
 ] as const
 
-export const eventNames = ['job.updated', 'model.changed'] as const
+export const eventNames = [
+  'job.updated',
+  'model.changed',
+  'library.changed',
+  'quality.changed',
+  'clusters.changed',
+] as const
 
 export type RequestName = (typeof requestNames)[number]
 export type EventName = (typeof eventNames)[number]

@@ -33,7 +33,7 @@ export type Recommendation = z.infer<typeof Recommendation>
 export const JobState = z.enum(['running', 'done', 'cancelled', 'failed'])
 export const JobInfo = z.object({
   id: z.string(),
-  kind: z.enum(['train']),
+  kind: z.enum(['train', 'import', 'eval', 'cluster', 'map']),
   title: z.string(),
   state: JobState,
   /** 0..1 */
@@ -61,7 +61,104 @@ export const ModelInfo = z.object({
 })
 export type ModelInfo = z.infer<typeof ModelInfo>
 
+
+export const ImportFileReport = z.object({
+  file: z.string(),
+  format: z.string(),
+  entries: z.number(),
+  matched_library: z.number(),
+  matched_catalog: z.number(),
+  unmatched: z.number(),
+  errors: z.array(z.string()),
+})
+export type ImportFileReport = z.infer<typeof ImportFileReport>
+
+export const ScanReport = z.object({
+  tracks_added: z.number(),
+  tracks_updated: z.number(),
+  tracks_failed: z.number(),
+  tracks_removed: z.number().optional(),
+  failures: z.array(z.object({ path: z.string(), reason: z.string() })),
+})
+export type ScanReport = z.infer<typeof ScanReport>
+
+export const ImportReport = z.object({
+  finished: z.string(),
+  folders: z.array(ScanReport.extend({ folder: z.string() })),
+  playlists: z.array(ImportFileReport),
+})
+export type ImportReport = z.infer<typeof ImportReport>
+
+export const PlaylistSummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  format: z.string(),
+  source: z.string(),
+  updated: z.string(),
+  entries: z.number(),
+  matched_library: z.number(),
+  matched_catalog: z.number(),
+  unmatched: z.number(),
+})
+export type PlaylistSummary = z.infer<typeof PlaylistSummary>
+
+export const PlaylistEntryView = z.object({
+  position: z.number(),
+  artist: z.string(),
+  title: z.string(),
+  location: z.string().nullable(),
+  /** Where the entry resolved: one of the user's files, the research catalogue, or nothing. */
+  match: z.enum(['library', 'catalog', 'none']),
+  reason: z.string(),
+  key: z.string().nullable(),
+  trackId: z.number().nullable(),
+})
+export type PlaylistEntryView = z.infer<typeof PlaylistEntryView>
+
+export const EvalReport = z.object({
+  created: z.string(),
+  protocol: z.record(z.string(), z.unknown()),
+  playlists: z.number(),
+  heldout: z.number(),
+  ahr: z.record(z.string(), z.number()),
+  ndcg: z.record(z.string(), z.number()),
+  seconds: z.record(z.string(), z.unknown()),
+}).passthrough()
+export type EvalReport = z.infer<typeof EvalReport>
+
+export const ClusterView = z.object({
+  id: z.number(),
+  size: z.number(),
+  label: z.string(),
+  top_tags: z.array(z.string()),
+  top_artists: z.array(z.string()),
+  owned: z.number(),
+  cohesion: z.number(),
+})
+export type ClusterView = z.infer<typeof ClusterView>
+
+export const ClustersView = z.object({
+  modelId: z.string(),
+  k: z.number(),
+  chosenK: z.number(),
+  elbow: z.array(z.object({ k: z.number(), inertia: z.number() })),
+  clusters: z.array(ClusterView),
+})
+export type ClustersView = z.infer<typeof ClustersView>
+
+export const MapView = z.object({
+  modelId: z.string(),
+  /** x0, y0, x1, y1, … one pair per song. */
+  xy: z.array(z.number()),
+  keys: z.array(z.string()),
+  labels: z.array(z.string()),
+  cluster: z.array(z.number()),
+  owned: z.array(z.boolean()),
+})
+export type MapView = z.infer<typeof MapView>
+
 const empty = z.object({}).strict()
+const pathArg = z.string().min(1).max(4096)
 
 /** Requests the UI makes: name -> argument schema (strict: unknown fields are errors) and result schema. */
 export const requests = {
@@ -87,6 +184,10 @@ export const requests = {
       .strict(),
     result: z.array(SongRef),
   },
+  'songs.get': {
+    args: z.object({ key: songKey }).strict(),
+    result: SongRef,
+  },
   'similar.get': {
     args: z
       .object({ key: songKey, topn: z.number().int().min(1).max(200).default(25) })
@@ -102,6 +203,59 @@ export const requests = {
       .strict(),
     result: z.object({ jobId: z.string() }),
   },
+  'library.summary': {
+    args: empty,
+    result: z.object({
+      tracks: z.number(),
+      folders: z.array(z.string()),
+      playlists: z.number(),
+      lastImport: ImportReport.nullable(),
+      /** The desktop app can open a folder picker; in a browser paths are typed. */
+      canPickPaths: z.boolean(),
+    }),
+  },
+  'library.pickPaths': {
+    args: z.object({ kind: z.enum(['folders', 'playlists']) }).strict(),
+    result: z.array(z.string()),
+  },
+  'library.import': {
+    args: z.object({ paths: z.array(pathArg).min(1, 'Give at least one folder or playlist file').max(1000) }).strict(),
+    result: z.object({ jobId: z.string() }),
+  },
+  'playlists.list': { args: empty, result: z.array(PlaylistSummary) },
+  'playlists.get': {
+    args: z.object({ id: z.number().int().positive() }).strict(),
+    result: z.object({ playlist: PlaylistSummary, entries: z.array(PlaylistEntryView) }),
+  },
+  'playlists.fixMatch': {
+    args: z.object({ id: z.number().int().positive(), position: z.number().int().min(0), key: songKey }).strict(),
+    result: PlaylistEntryView,
+  },
+  'playlists.export': {
+    args: z.object({ id: z.number().int().positive(), format: z.enum(['m3u8', 'xspf']) }).strict(),
+    result: z.object({ filename: z.string(), content: z.string() }),
+  },
+  'quality.report': { args: empty, result: EvalReport.nullable() },
+  'quality.run': {
+    args: z.object({ holdout: z.number().int().min(10).max(5000).optional() }).strict(),
+    result: z.object({ jobId: z.string() }),
+  },
+  'clusters.get': { args: empty, result: ClustersView.nullable() },
+  'clusters.run': {
+    args: z
+      .object({
+        k: z.number().int().min(2).max(2000).optional(),
+        kMin: z.number().int().min(2).max(2000).optional(),
+        kMax: z.number().int().min(2).max(2000).optional(),
+      })
+      .strict(),
+    result: z.object({ jobId: z.string() }),
+  },
+  'clusters.songs': {
+    args: z.object({ id: z.number().int().min(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    result: z.array(SongRef),
+  },
+  'map.get': { args: empty, result: MapView.nullable() },
   'jobs.list': { args: empty, result: z.array(JobInfo) },
   'jobs.cancel': {
     args: z.object({ jobId: z.string().min(1).max(100) }).strict(),
@@ -113,6 +267,9 @@ export const requests = {
 export const events = {
   'job.updated': JobInfo,
   'model.changed': ModelInfo,
+  'library.changed': z.object({ tracks: z.number(), playlists: z.number() }),
+  'quality.changed': EvalReport,
+  'clusters.changed': z.object({ modelId: z.string() }),
 } as const satisfies Record<EventName, z.ZodType>
 
 export type Args<N extends RequestName> = z.input<(typeof requests)[N]['args']>

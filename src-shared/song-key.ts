@@ -40,10 +40,11 @@ export function songKey(artist: string, title: string): string {
   return `${normalizeArtist(artist)} — ${normalizeTitle(title)}`
 }
 
+const ASCII = /^[\x00-\x7f]*$/
+
 function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const base = ASCII.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  return base
     .toLowerCase()
     .replace(/\\\//g, '/')
     .replace(/['’‘`´]/g, '')
@@ -52,8 +53,6 @@ function fold(s: string): string {
 }
 
 function squash(s: string): string {
-  return s
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  // ASCII text (most of it) takes the cheaper character class.
+  return (ASCII.test(s) ? s.replace(/[^a-z0-9]+/g, ' ') : s.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim()
 }

@@ -67,6 +67,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       try {
         body = await readJson(req)
       } catch (e) {
+        // The body may be half read: close this connection rather than reuse it.
+        res.setHeader('connection', 'close')
         return send(res, 400, { ok: false, error: { code: 'bad-request', message: (e as Error).message } })
       }
       const envelope = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), body)

@@ -34,6 +34,15 @@ export const useSimilarStore = defineStore('similar', () => {
     await load()
   }
 
+  /** Opens a song by key (e.g. clicked on the map). */
+  async function pickKey(key: string): Promise<void> {
+    try {
+      await pick(await bridge().request('songs.get', { key }))
+    } catch (e) {
+      error.value = (e as Error).message
+    }
+  }
+
   async function load(): Promise<void> {
     if (!selected.value) return
     loading.value = true
@@ -49,5 +58,5 @@ export const useSimilarStore = defineStore('similar', () => {
     }
   }
 
-  return { query, matches, selected, results, loading, error, search, pick, load }
+  return { query, matches, selected, results, loading, error, search, pick, pickKey, load }
 })

@@ -1,4 +1,6 @@
 // Every CLI command, by name; each module parses its own options and returns an exit code.
+import { clustersCommand } from './clusters'
+import { evalCommand } from './eval'
 import { serve } from './serve'
 import { similar } from './similar'
 import { trainCommand } from './train'
@@ -6,6 +8,8 @@ import { trainCommand } from './train'
 export type Command = (argv: string[]) => Promise<number | void>
 
 export const commands: Record<string, Command> = {
+  clusters: clustersCommand,
+  eval: evalCommand,
   serve,
   similar,
   train: trainCommand,

@@ -1,13 +1,22 @@
-// The composition root of the core: opens the data folder, loads the catalogue and the current model, and implements every contract request.
+// The core's composition root: opens the data folder, the catalogue, the database and the model in use; owns jobs and events.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { EventName, EventPayload, Handlers, JobInfo, ModelInfo, SongRef } from '../../../src-shared/contract'
 import { AppError } from '../../../src-shared/dispatch'
 import { Catalog } from '../catalog/catalog'
+import type { CatalogIndex } from '../catalog/match'
 import { loadYesDataset } from '../catalog/yes'
 import { JobRunner } from '../jobs/runner'
-import { ModelRegistry } from '../models/registry'
-import { ActiveModel } from './active-model'
+import { ModelRegistry, type ModelRecord } from '../models/registry'
+import { userCorpus } from '../playlists/store'
+import { Db } from '../store/db'
+import { computeClusters, computeSongMap, type ClusterRequest } from './clusters'
+import { clusterHandlers } from './handlers/clusters'
+import { libraryHandlers } from './handlers/library'
+import { qualityHandlers } from './handlers/quality'
+import { songHandlers } from './handlers/songs'
+import { catalogIndex, ownedKeys } from './library'
+import { ModelService } from './model-service'
 import { runTraining, type TrainingSettings } from './training'
 
 export interface SegueOptions {
@@ -19,37 +28,53 @@ export interface SegueOptions {
   autoTrain?: boolean
   /** Training defaults (tests and `serve --epochs` use a small epoch count; same code path). */
   training?: Partial<TrainingSettings>
+  /** The desktop shell's file picker; absent in a browser, where paths are typed. */
+  pickPaths?: (kind: 'folders' | 'playlists') => Promise<string[]>
   version?: string
 }
 
 export type EventSink = <E extends EventName>(name: E, payload: EventPayload<E>) => void
 
-export const ATTRIBUTION =
-  'Playlists: Yes.com (US radio, Dec 2010 – May 2011), tags: Last.fm, collected by Shuo Chen et al., ' +
-  'Cornell University — "Playlist prediction via metric embedding", KDD 2012. Free for research use; ' +
-  'contact Yes.com and Last.fm for commercial use.'
+/** How many times each of the user's playlists is repeated in the training corpus (they are few, the radio ones many). */
+export const USER_PLAYLIST_WEIGHT = 3
 
 export class Segue {
   readonly jobs = new JobRunner()
   readonly models: ModelRegistry
+  readonly serving: ModelService
+  /** Song keys of the user's files. */
+  owned = new Set<string>()
   private readonly listeners = new Set<EventSink>()
-  private active: ActiveModel | null = null
 
   private constructor(
     readonly options: SegueOptions,
     readonly catalog: Catalog,
+    readonly catalogIndex: CatalogIndex,
+    readonly db: Db,
+    readonly datasetDir: string,
   ) {
     this.models = new ModelRegistry(options.dataDir)
+    this.serving = new ModelService(this.models)
     this.jobs.onUpdate((job) => this.emit('job.updated', job))
   }
 
   static async open(options: SegueOptions): Promise<Segue> {
     await mkdir(options.dataDir, { recursive: true })
-    const ds = await loadYesDataset(join(options.resourcesDir, 'dataset', 'yes', 'yes_big'))
-    const app = new Segue(options, new Catalog(ds))
-    app.active = await ActiveModel.loadCurrent(app.models)
-    if (!app.active && options.autoTrain) app.startTraining({})
+    const datasetDir = join(options.resourcesDir, 'dataset', 'yes', 'yes_big')
+    const ds = await loadYesDataset(datasetDir)
+    const db = await Db.open(join(options.dataDir, 'segue.db'))
+    const app = new Segue(options, new Catalog(ds), catalogIndex(ds.songs), db, datasetDir)
+    app.owned = await ownedKeys(db)
+    const model = await app.serving.loadCurrent()
+    if (!model && options.autoTrain) app.startTraining({})
     return app
+  }
+
+  readonly handlers: Handlers = {
+    ...songHandlers(this),
+    ...libraryHandlers(this),
+    ...qualityHandlers(this),
+    ...clusterHandlers(this),
   }
 
   onEvent(sink: EventSink): () => void {
@@ -57,87 +82,93 @@ export class Segue {
     return () => this.listeners.delete(sink)
   }
 
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    for (const l of this.listeners) l(name, payload)
+  }
+
   get model(): ModelInfo | null {
-    return this.active?.info ?? null
+    return this.serving.info
   }
 
-  readonly handlers: Handlers = {
-    'app.info': async () => ({
-      version: this.options.version ?? '0.0.0',
-      dataDir: this.options.dataDir,
-      catalog: { songs: this.catalog.songs.size, playlists: this.catalog.playlists.length },
-      attribution: ATTRIBUTION,
-    }),
-    'model.status': async () => ({ model: this.model, training: this.jobs.running('train') ?? null }),
-    'songs.search': async ({ query, limit }) => {
-      const rank = (key: string) => this.active?.count(key) ?? 0
-      return this.catalog.search(query, limit, rank).map((s) => this.songRef(s.key))
-    },
-    'similar.get': async ({ key, topn }) => this.similar(key, topn),
-    'training.start': async (args) => ({ jobId: this.startTraining(args).id }),
-    'jobs.list': async () => this.jobs.list(),
-    'jobs.cancel': async ({ jobId }) => ({ cancelled: this.jobs.cancel(jobId) }),
-  }
-
-  async similar(key: string, topn: number) {
-    const active = this.requireModel()
-    if (!this.catalog.get(key)) throw new AppError('not-found', `No song with key "${key}" — search for it first`)
-    const answer = await active.similar(key, topn)
-    return {
-      song: this.songRef(key),
-      modelId: answer.modelId,
-      results: answer.results.map((r) => ({
-        ...this.songRef(r.key),
-        score: r.score,
-        why: this.catalog.why(key, r.key),
-      })),
-    }
-  }
-
-  startTraining(args: { epochs?: number; algo?: 'cbow' | 'sg' }): JobInfo {
-    const settings: TrainingSettings = { epochs: 30, algo: 'cbow', dim: 128, threads: 2, ...this.options.training }
-    if (args.epochs) settings.epochs = args.epochs
-    if (args.algo) settings.algo = args.algo
-    return this.jobs.start('train', `Training Song2Vec (${settings.epochs} epochs)`, async (ctx) => {
-      const next = await runTraining(this.catalog.playlists, settings, this.models, ctx)
-      if (!next) return
-      const previous = this.active
-      this.active = next
-      this.emit('model.changed', next.info)
-      await previous?.release()
-      await this.models.prune()
-    })
-  }
-
-  async close(): Promise<void> {
-    await this.jobs.shutdown()
-    await this.active?.release()
-  }
-
-  private requireModel(): ActiveModel {
-    if (this.active) return this.active
+  /** The model in use, or a clear 'not-ready' error saying what to wait for. */
+  async requireModel(): Promise<ModelRecord> {
+    const info = this.serving.info
+    if (info) return this.models.read(info.id)
     const training = this.jobs.running('train')
     throw new AppError(
       'not-ready',
       training
-        ? `The first model is still training (${Math.round(training.progress * 100)}%) — similar songs appear when it finishes`
+        ? `The first model is still training (${Math.round(training.progress * 100)}%) — this appears when it finishes`
         : 'No model yet — start a training in the Training view',
     )
   }
 
-  private songRef(key: string): SongRef {
+  songRef(key: string): SongRef {
     const s = this.catalog.get(key)
     return {
       key,
       artist: s?.artist ?? '',
       title: s?.title ?? key,
       tags: s?.tags.slice(0, 6) ?? [],
-      owned: false,
-      inModel: this.active?.has(key) ?? false,
+      owned: this.owned.has(key),
+      inModel: this.serving.has(key),
     }
   }
 
-  private emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-    for (const l of this.listeners) l(name, payload)
+  async similar(key: string, topn: number) {
+    await this.requireModel()
+    if (!this.catalog.get(key)) throw new AppError('not-found', `No song with key "${key}" — search for it first`)
+    if (!this.serving.has(key)) {
+      throw new AppError('not-found', 'The model does not know this song yet — retrain after importing playlists that contain it')
+    }
+    const answer = await this.serving.recommend([key], topn)
+    return {
+      song: this.songRef(key),
+      modelId: answer.modelId,
+      results: answer.results.map((r) => ({ ...this.songRef(r.key), score: r.score, why: this.catalog.why(key, r.key) })),
+    }
+  }
+
+  /** Trains on the research playlists plus the user's (weighted); the new model serves only once complete. */
+  startTraining(args: { epochs?: number; algo?: 'cbow' | 'sg' }): JobInfo {
+    const settings: TrainingSettings = { epochs: 30, algo: 'cbow', dim: 128, threads: 2, ...this.options.training }
+    if (args.epochs) settings.epochs = args.epochs
+    if (args.algo) settings.algo = args.algo
+    return this.jobs.start('train', `Training Song2Vec (${settings.epochs} epochs)`, async (ctx) => {
+      const mine = await userCorpus(this.db)
+      const corpus = [...this.catalog.playlists, ...Array.from({ length: USER_PLAYLIST_WEIGHT }, () => mine).flat()]
+      const record = await runTraining(corpus, settings, this.models, ctx)
+      ctx.signal.throwIfAborted()
+      await this.serving.use(record)
+      await this.models.setCurrent(record.id)
+      this.emit('model.changed', record.info)
+      await this.models.prune()
+      // A new model gets its clusters and map in the background.
+      if (!this.jobs.running('cluster')) this.startClustering({})
+    })
+  }
+
+  startClustering(request: ClusterRequest): JobInfo {
+    return this.jobs.start('cluster', 'Finding clusters and drawing the map', async (ctx) => {
+      const record = await this.requireModel()
+      const facts = (key: string) => {
+        const s = this.catalog.get(key)
+        return { tags: s?.tags ?? [], artist: s?.artist ?? '', owned: this.owned.has(key) }
+      }
+      await computeClusters(record, facts, request, ctx)
+      this.emit('clusters.changed', { modelId: record.id })
+      await computeSongMap(record, ctx)
+      this.emit('clusters.changed', { modelId: record.id })
+    })
+  }
+
+  async refreshOwned(): Promise<void> {
+    this.owned = await ownedKeys(this.db)
+  }
+
+  async close(): Promise<void> {
+    await this.jobs.shutdown()
+    await this.serving.close()
+    await this.db.close()
   }
 }

@@ -2,12 +2,11 @@
 import { join } from 'node:path'
 import type { ModelInfo } from '../../../src-shared/contract'
 import type { JobContext } from '../jobs/runner'
-import { ModelRegistry, ONNX_FILE } from '../models/registry'
+import { ModelRegistry, ONNX_FILE, type ModelRecord } from '../models/registry'
 import { exportOnnx, writeOnnx } from '../onnx/export'
 import { saveModel } from '../song2vec/model-files'
 import { train } from '../song2vec/trainer'
 import type { PlaylistCorpus } from '../song2vec/types'
-import { ActiveModel } from './active-model'
 
 export interface TrainingSettings {
   epochs: number
@@ -16,13 +15,13 @@ export interface TrainingSettings {
   threads: number
 }
 
-/** Trains, saves and loads a new model; returns it ready to serve, or throws (the previous model stays in use). */
+/** Trains and writes a complete model folder (not yet in use); throws on failure or cancel, leaving the current model alone. */
 export async function runTraining(
   corpus: PlaylistCorpus,
   settings: TrainingSettings,
   registry: ModelRegistry,
   ctx: JobContext,
-): Promise<ActiveModel> {
+): Promise<ModelRecord> {
   let lastEpoch = 0
   const model = await train(corpus, settings, {
     signal: ctx.signal,
@@ -62,12 +61,5 @@ export async function runTraining(
     playlists: corpus.length,
     lossHistory: model.lossHistory,
   }
-  const record = await registry.complete(info)
-  const active = await ActiveModel.open(record)
-  if (ctx.signal.aborted) {
-    await active.release()
-    ctx.signal.throwIfAborted()
-  }
-  await registry.setCurrent(id)
-  return active
+  return registry.complete(info)
 }

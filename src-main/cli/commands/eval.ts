@@ -1,0 +1,46 @@
+// `segue eval`: the seed article's protocol on a Yes-format directory, every recommender (or the ones named), as a report card.
+import { resolve } from 'node:path'
+import { runEval } from '../../core/eval/run-eval'
+import { RECOMMENDER_NAMES } from '../../core/recommend/registry'
+import { parseArgs, UsageError } from '../args'
+import { progress, result } from '../output'
+
+export async function evalCommand(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, {
+    dataset: { type: 'string' },
+    holdout: { type: 'int', default: 1000, min: 1 },
+    seed: { type: 'int', default: 123 },
+    topn: { type: 'int', default: 25, min: 1 },
+    window: { type: 'int', default: 10, min: 1 },
+    recommender: { type: 'list' },
+    json: { type: 'boolean' },
+  })
+  if (!a.dataset) throw new UsageError('--dataset DIR (a Yes-format directory) is required')
+  const unknown = (a.recommender ?? []).filter((n) => !(RECOMMENDER_NAMES as readonly string[]).includes(n))
+  if (unknown.length) throw new UsageError(`Unknown recommender ${unknown.join(', ')} (known: ${RECOMMENDER_NAMES.join(', ')})`)
+  let last = ''
+  const report = await runEval({
+    dataset: resolve(a.dataset),
+    holdout: a.holdout,
+    seed: a.seed,
+    topn: a.topn,
+    window: a.window,
+    recommenders: a.recommender,
+    onProgress: (p) => {
+      const line = `${Math.round(p.overall * 100)}% ${p.message}`
+      if (line !== last) progress((last = line))
+    },
+  }).catch((e: Error) => {
+    if (/Not a Yes-format directory|is missing|not in song_hash/.test(e.message)) throw new UsageError(e.message)
+    throw e
+  })
+  result(a.json ?? false, report, () =>
+    [
+      `AHR@${a.topn} on ${report.heldout} held-out playlists (${report.playlists} usable):`,
+      ...Object.entries(report.ahr)
+        .sort((x, y) => y[1] - x[1])
+        .map(([name, v]) => `  ${name.padEnd(12)} ${v.toFixed(4)}   nDCG ${report.ndcg[name]?.toFixed(4) ?? '-'}`),
+    ].join('\n'),
+  )
+  return 0
+}

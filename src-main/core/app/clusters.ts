@@ -1,0 +1,106 @@
+// Clusters and the 2-D map of a model's songs, computed as jobs and cached in the model's folder.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ClusterView } from '../../../src-shared/contract'
+import { clusterVectors, computeMap, labelClusters } from '../cluster'
+import type { JobContext } from '../jobs/runner'
+import type { ModelRecord } from '../models/registry'
+import { loadModel } from '../song2vec/model-files'
+import { writeFileAtomic } from '../util/fs-atomic'
+
+const CLUSTERS_FILE = 'clusters.json'
+const MAP_FILE = 'map.json'
+/** Clustering and map seeds are fixed so the same model always gets the same picture. */
+const SEED = 7
+
+export interface ClusterCache {
+  modelId: string
+  k: number
+  /** The elbow's k (kept when the user picks another k). */
+  chosenK: number
+  elbow: { k: number; inertia: number }[]
+  /** Cluster of each vocabulary row (-1 for zero vectors). */
+  assignments: number[]
+  clusters: ClusterView[]
+}
+
+export interface MapCache {
+  modelId: string
+  keys: string[]
+  xy: number[]
+}
+
+export interface SongFacts {
+  tags: string[]
+  artist: string
+  owned: boolean
+}
+
+export interface ClusterRequest {
+  k?: number
+  kMin?: number
+  kMax?: number
+}
+
+export async function readClusters(record: ModelRecord): Promise<ClusterCache | null> {
+  return readJson<ClusterCache>(join(record.dir, CLUSTERS_FILE))
+}
+
+export async function readMap(record: ModelRecord): Promise<MapCache | null> {
+  return readJson<MapCache>(join(record.dir, MAP_FILE))
+}
+
+/** Spherical k-means on the model's input vectors (k by the elbow rule unless given), labelled from tags and artists. */
+export async function computeClusters(
+  record: ModelRecord,
+  facts: (key: string) => SongFacts,
+  request: ClusterRequest,
+  ctx: JobContext,
+): Promise<ClusterCache> {
+  const model = await loadModel(record.dir)
+  const n = model.vocab.length
+  const previous = await readClusters(record)
+  const auto = request.k === undefined
+  const clustering = await clusterVectors(model.input, n, model.dim, {
+    k: request.k ?? 'auto',
+    seed: SEED,
+    range: { min: request.kMin ?? 10, max: Math.min(request.kMax ?? 500, Math.max(2, Math.floor(n / 4))) },
+    signal: ctx.signal,
+    onProgress: (done, total) => ctx.report((0.9 * done) / total, `Clustering: fit ${done} of ${total}`),
+  })
+  const labels = labelClusters(clustering.assignments, clustering.k, model.vocab.map(facts), {
+    space: { vectors: model.input, dim: model.dim, centroids: clustering.centroids },
+  })
+  const cache: ClusterCache = {
+    modelId: record.id,
+    k: clustering.k,
+    chosenK: auto ? clustering.k : (previous?.chosenK ?? clustering.k),
+    elbow: auto ? clustering.elbow : (previous?.elbow ?? []),
+    assignments: Array.from(clustering.assignments),
+    clusters: labels.map((l) => ({ ...l, cohesion: l.cohesion ?? 0 })),
+  }
+  await writeFileAtomic(join(record.dir, CLUSTERS_FILE), JSON.stringify(cache))
+  return cache
+}
+
+/** The 2-D map (UMAP on cosine distance) of every song of the model, computed in a worker. */
+export async function computeSongMap(record: ModelRecord, ctx: JobContext): Promise<MapCache> {
+  const model = await loadModel(record.dir)
+  const xy = await computeMap(model.input, model.vocab.length, model.dim, {
+    seed: SEED,
+    signal: ctx.signal,
+    onProgress: (done, total, stage) =>
+      ctx.report(stage === 'neighbors' ? (0.3 * done) / total : 0.3 + (0.7 * done) / total, `Map: ${stage} ${done} of ${total}`),
+  })
+  const cache: MapCache = { modelId: record.id, keys: model.vocab, xy: Array.from(xy, (v) => Math.round(v * 1000) / 1000) }
+  await writeFileAtomic(join(record.dir, MAP_FILE), JSON.stringify(cache))
+  return cache
+}
+
+async function readJson<T>(path: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T
+  } catch {
+    return null
+  }
+}

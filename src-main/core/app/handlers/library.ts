@@ -1,0 +1,63 @@
+// Requests about the user's music: summary, import job, playlists with match reports, fixes, export.
+import { basename } from 'node:path'
+import type { Handlers } from '../../../../src-shared/contract'
+import { AppError } from '../../../../src-shared/dispatch'
+import { setManualMatch } from '../../playlists/manual-match'
+import { exportPlaylist, getPlaylist, listPlaylists } from '../../playlists/store'
+import { importIntoLibrary, librarySummary, toEntry, toSummary } from '../library'
+import type { Segue } from '../segue'
+
+type LibraryHandlers = Pick<
+  Handlers,
+  | 'library.summary'
+  | 'library.pickPaths'
+  | 'library.import'
+  | 'playlists.list'
+  | 'playlists.get'
+  | 'playlists.fixMatch'
+  | 'playlists.export'
+>
+
+export function libraryHandlers(app: Segue): LibraryHandlers {
+  const playlistOrThrow = async (id: number) => {
+    const p = await getPlaylist(app.db, id)
+    if (!p) throw new AppError('not-found', `No playlist with id ${id} — it may have been removed`)
+    return p
+  }
+  return {
+    'library.summary': async () => ({ ...(await librarySummary(app.db)), canPickPaths: !!app.options.pickPaths }),
+    'library.pickPaths': async ({ kind }) => {
+      if (!app.options.pickPaths) throw new AppError('not-ready', 'Type the paths instead: a file picker needs the desktop app')
+      return app.options.pickPaths(kind)
+    },
+    'library.import': async ({ paths }) => {
+      const job = app.jobs.start('import', 'Importing your music', async (ctx) => {
+        await importIntoLibrary(app.db, paths, app.catalogIndex, ctx)
+        await app.refreshOwned()
+        const s = await librarySummary(app.db)
+        app.emit('library.changed', { tracks: s.tracks, playlists: s.playlists })
+      })
+      return { jobId: job.id }
+    },
+    'playlists.list': async () => (await listPlaylists(app.db)).map(toSummary),
+    'playlists.get': async ({ id }) => {
+      const p = await playlistOrThrow(id)
+      return { playlist: toSummary(p), entries: p.items.map(toEntry) }
+    },
+    'playlists.fixMatch': async ({ id, position, key }) => {
+      const p = await playlistOrThrow(id)
+      const item = p.items.find((i) => i.position === position)
+      if (!item) throw new AppError('not-found', `Playlist ${id} has no entry at position ${position}`)
+      if (!app.catalog.get(key)) throw new AppError('not-found', `No catalogue song with key "${key}"`)
+      await setManualMatch(app.db, item, key, app.catalogIndex)
+      const updated = (await playlistOrThrow(id)).items.find((i) => i.position === position)!
+      return toEntry(updated)
+    },
+    'playlists.export': async ({ id, format }) => {
+      const p = await playlistOrThrow(id)
+      const content = await exportPlaylist(app.db, id, format)
+      const name = basename(p.name).replace(/[^\p{L}\p{N} ._-]+/gu, '_').trim() || `playlist-${id}`
+      return { filename: `${name}.${format}`, content }
+    },
+  }
+}

@@ -1,0 +1,102 @@
+// The user's music inside the app: import as a job (folders + playlist files), the last import report, owned songs, match fixes.
+import type { ImportReport, PlaylistEntryView, PlaylistSummary } from '../../../src-shared/contract'
+import { CatalogIndex } from '../catalog/match'
+import type { YesSong } from '../catalog/yes'
+import type { JobContext } from '../jobs/runner'
+import { listFolders } from '../library/folders'
+import { importPaths } from '../playlists/import'
+import type { PlaylistItem, PlaylistSummary as StoredSummary } from '../playlists/store'
+import type { Db } from '../store/db'
+
+const LAST_IMPORT = 'lastImport'
+
+export function catalogIndex(songs: readonly YesSong[]): CatalogIndex {
+  return CatalogIndex.fromSongs(songs)
+}
+
+/** Imports any mix of folders and playlist files; the report is kept for the Library view. */
+export async function importIntoLibrary(db: Db, paths: string[], catalog: CatalogIndex, ctx: JobContext): Promise<ImportReport> {
+  const result = await importPaths(db, paths, catalog, {
+    signal: ctx.signal,
+    onScanProgress: (p) =>
+      ctx.report(
+        p.filesToRead ? (0.7 * p.filesRead) / p.filesToRead : 0.05,
+        p.phase === 'walking'
+          ? `Looking for music in ${p.folder} (${p.filesFound} files)`
+          : `Reading tags: ${p.filesRead} of ${p.filesToRead} (${Math.round(p.filesPerSec)} files/s)`,
+      ),
+    onProgress: (p) => ctx.report(0.7 + (0.3 * p.done) / Math.max(1, p.total), `Playlist ${p.file}: ${p.phase} ${p.done}/${p.total}`),
+  })
+  const report: ImportReport = {
+    finished: new Date().toISOString(),
+    folders: result.scan
+      ? [
+          {
+            folder: result.scan.folders.join(', '),
+            tracks_added: result.scan.tracks_added,
+            tracks_updated: result.scan.tracks_updated,
+            tracks_failed: result.scan.tracks_failed,
+            tracks_removed: result.scan.tracks_removed,
+            failures: result.scan.failures.map((f) => ({ path: f.path, reason: f.reason })),
+          },
+        ]
+      : [],
+    playlists: result.playlists.map((p) => ({
+      file: p.file,
+      format: p.format,
+      entries: p.entries,
+      matched_library: p.matched_library,
+      matched_catalog: p.matched_catalog,
+      unmatched: p.unmatched,
+      errors: p.errors,
+    })),
+  }
+  await db.transaction((tx) =>
+    tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+      LAST_IMPORT,
+      JSON.stringify(report),
+    ]),
+  )
+  return report
+}
+
+export async function librarySummary(db: Db) {
+  const tracks = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM tracks'))?.n ?? 0
+  const playlists = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM playlists'))?.n ?? 0
+  const folders = (await listFolders(db)).map((f) => f.path)
+  const last = await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [LAST_IMPORT])
+  return { tracks, playlists, folders, lastImport: last ? (JSON.parse(last.value) as ImportReport) : null }
+}
+
+/** Song keys of the user's own files: what "owned" means everywhere. */
+export async function ownedKeys(db: Db): Promise<Set<string>> {
+  const rows = await db.all<{ k: string }>('SELECT DISTINCT song_key AS k FROM tracks WHERE song_key IS NOT NULL')
+  return new Set(rows.map((r) => r.k))
+}
+
+export function toSummary(p: StoredSummary): PlaylistSummary {
+  return {
+    id: p.id,
+    name: p.name,
+    format: p.format,
+    source: p.source_path,
+    updated: p.updated,
+    entries: p.entries,
+    matched_library: p.matched_library,
+    matched_catalog: p.matched_catalog,
+    unmatched: p.unmatched,
+  }
+}
+
+export function toEntry(i: PlaylistItem): PlaylistEntryView {
+  return {
+    position: i.position,
+    artist: i.artist ?? '',
+    title: i.title ?? '',
+    location: i.location,
+    match: i.match,
+    reason: i.match_reason,
+    key: i.song_key,
+    trackId: i.track_id,
+  }
+}
