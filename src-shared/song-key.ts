@@ -5,7 +5,10 @@ const ARTIST_CREDIT = new RegExp(String.raw`\s+${CREDIT}\s+.*$`)
 const TITLE_CREDIT_BRACKETED = new RegExp(String.raw`[([{]\s*${CREDIT}\s*[^)\]}]*[)\]}]`, 'g')
 const TITLE_CREDIT_TRAILING = /\s+(?:feat\.?|ft\.?|featuring)\s+.*$/
 const VERSION_WORDS = String.raw`(?:re-?master(?:ed)?|live|radio edit|single version|album version|original mix|mono|stereo|explicit|clean|edit|bonus track|deluxe(?: edition)?|version)`
-const VERSION_BRACKETED = new RegExp(String.raw`[([{][^)\]}]*\b${VERSION_WORDS}\b[^)\]}]*[)\]}]`, 'g')
+const VERSION_BRACKETED = new RegExp(
+  String.raw`[([{][^)\]}]*\b${VERSION_WORDS}\b[^)\]}]*[)\]}]`,
+  'g',
+)
 const VERSION_DASHED = new RegExp(String.raw`\s+[-–—]\s+[^-–—]*\b${VERSION_WORDS}\b.*$`)
 
 /**
@@ -40,6 +43,7 @@ export function songKey(artist: string, title: string): string {
   return `${normalizeArtist(artist)} — ${normalizeTitle(title)}`
 }
 
+// eslint-disable-next-line no-control-regex -- "all ASCII" includes the control range on purpose
 const ASCII = /^[\x00-\x7f]*$/
 
 function fold(s: string): string {

@@ -12,7 +12,12 @@ describe('songKey', () => {
     ['The Beatles', 'Let It Be', 'Beatles, The', 'Let It Be'],
     ['Outkast', 'Ms. Jackson', 'OutKast', 'Ms Jackson'],
     ["Guns N' Roses", "Sweet Child O' Mine", 'Guns N’ Roses', 'Sweet Child O Mine'],
-    ['Jay-Z', 'Empire State Of Mind (w\\/ Alicia Keys)', 'Jay Z', 'Empire State of Mind (feat. Alicia Keys)'],
+    [
+      'Jay-Z',
+      'Empire State Of Mind (w\\/ Alicia Keys)',
+      'Jay Z',
+      'Empire State of Mind (feat. Alicia Keys)',
+    ],
     ['Rihanna feat. Drake', "What's My Name", 'Rihanna', "What's My Name (w/ Drake)"],
     ['Rihanna ft. Drake', 'Whats My Name', 'Rihanna featuring Drake', 'What’s My Name'],
     ['Simon & Garfunkel', 'The Boxer', 'Simon and Garfunkel', 'The Boxer'],

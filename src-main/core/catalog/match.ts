@@ -1,0 +1,205 @@
+// Finds the research-catalogue song for a user's "artist + title", trying the exact key first and then careful fallbacks.
+import { normalizeArtist, normalizeTitle, songKey } from '../../../src-shared/song-key'
+
+/** One song the index can match (a Yes dataset song fits as is). */
+export interface CatalogIndexSong {
+  /** The catalogue's own id for the song. */
+  id: number
+  /** Title as the catalogue spells it. */
+  title: string
+  /** Artist as the catalogue spells it. */
+  artist: string
+  /** False for the dataset's unknown songs ("-"), which never match. */
+  known?: boolean
+}
+
+/** How a song key was derived from an entry's artist and title. */
+export type KeyVariantReason = 'artist+title' | 'one credited artist' | 'artist and title swapped'
+
+/** A candidate key for an entry, in the order matching should try them. */
+export interface KeyVariant {
+  /** The normalised song key. */
+  key: string
+  /** Why this key is a candidate. */
+  reason: KeyVariantReason
+}
+
+/** A successful catalogue match. */
+export interface CatalogMatch {
+  /** Catalogue id of the matched song (the lowest id when several songs share the key). */
+  id: number
+  /** The song key shared with the catalogue (the vocabulary key). */
+  key: string
+  /** Which variant matched. */
+  reason: KeyVariantReason
+}
+
+/** The catalogue as a set of song keys with ids: what import needs to link entries to research songs. */
+export class CatalogIndex {
+  private constructor(private readonly ids: Map<string, number>) {}
+
+  /** Indexes songs by `songKey(artist, title)`; unknown songs are skipped; the first id of a key wins. */
+  static fromSongs(songs: Iterable<CatalogIndexSong>): CatalogIndex {
+    const ids = new Map<string, number>()
+    for (const s of songs) {
+      if (s.known === false) continue
+      const key = songKey(s.artist, s.title)
+      if (!isUsableKey(key) || ids.has(key)) continue
+      ids.set(key, s.id)
+    }
+    return new CatalogIndex(ids)
+  }
+
+  /** Indexes ready-made song keys; a key's id is its position in the iteration (or the map's value). */
+  static fromKeys(keys: Iterable<string> | Map<string, number>): CatalogIndex {
+    const ids = new Map<string, number>()
+    if (keys instanceof Map) {
+      for (const [k, id] of keys) if (!ids.has(k)) ids.set(k, id)
+    } else {
+      let i = 0
+      for (const k of keys) if (!ids.has(k)) ids.set(k, i++)
+    }
+    return new CatalogIndex(ids)
+  }
+
+  /** An index that matches nothing (import without the research data). */
+  static empty(): CatalogIndex {
+    return new CatalogIndex(new Map())
+  }
+
+  /** Number of distinct song keys. */
+  get size(): number {
+    return this.ids.size
+  }
+
+  /** The catalogue id of a song key, if present. */
+  idOf(key: string): number | undefined {
+    return this.ids.get(key)
+  }
+
+  has(key: string): boolean {
+    return this.ids.has(key)
+  }
+
+  /** The first key variant of (artist, title) found in the catalogue. */
+  match(artist: string | undefined, title: string | undefined): CatalogMatch | undefined {
+    return this.matchVariants(new KeyVariants(artist, title))
+  }
+
+  /** The first of an entry's key variants found in the catalogue. */
+  matchVariants(variants: Iterable<KeyVariant>): CatalogMatch | undefined {
+    for (const v of variants) {
+      const id = this.ids.get(v.key)
+      if (id !== undefined) return { id, key: v.key, reason: v.reason }
+    }
+    return undefined
+  }
+}
+
+/**
+ * Keys to try for an entry, best first: the plain key; each credited artist alone when the artist
+ * field lists several ("A, B", "A & B", "A x B", "A; B", "A / B"); then artist and title swapped
+ * (playlists written as "Title - Artist"). Computed lazily: most entries match on the first key.
+ */
+export class KeyVariants implements Iterable<KeyVariant> {
+  private readonly list: KeyVariant[] = []
+  private readonly seen = new Set<string>()
+  private stage = 0
+  private normTitle = ''
+  private readonly a: string
+  private readonly t: string
+
+  constructor(artist: string | null | undefined, title: string | null | undefined) {
+    this.a = (artist ?? '').trim()
+    this.t = (title ?? '').trim()
+    if (this.a === '' || this.t === '') this.stage = 3
+  }
+
+  /** The `i`-th variant, computing more only when needed. */
+  at(i: number): KeyVariant | undefined {
+    while (this.list.length <= i && this.stage < 3) this.expand()
+    return this.list[i]
+  }
+
+  /** The plain key, when the entry has a usable artist and title. */
+  get first(): KeyVariant | undefined {
+    return this.at(0)
+  }
+
+  [Symbol.iterator](): Iterator<KeyVariant> {
+    let i = 0
+    return {
+      next: () => {
+        const value = this.at(i++)
+        return value === undefined ? { value: undefined, done: true } : { value, done: false }
+      },
+    }
+  }
+
+  private expand(): void {
+    const stage = this.stage++
+    if (stage === 0) {
+      this.normTitle = normalizeTitle(this.t)
+      this.push(cachedArtist(this.a), this.normTitle, 'artist+title')
+    } else if (stage === 1) {
+      const parts = splitArtists(this.a)
+      if (parts.length > 1)
+        for (const p of parts) this.push(cachedArtist(p), this.normTitle, 'one credited artist')
+    } else {
+      this.push(normalizeArtist(this.t), normalizeTitle(this.a), 'artist and title swapped')
+    }
+  }
+
+  private push(artistPart: string, titlePart: string, reason: KeyVariantReason): void {
+    if (artistPart === '' || titlePart === '') return
+    const key = `${artistPart} — ${titlePart}`
+    if (this.seen.has(key)) return
+    this.seen.add(key)
+    this.list.push({ key, reason })
+  }
+}
+
+/** All key variants of (artist, title) as an array (see `KeyVariants`). */
+export function keyVariants(
+  artist: string | null | undefined,
+  title: string | null | undefined,
+): KeyVariant[] {
+  return [...new KeyVariants(artist, title)]
+}
+
+// Artists repeat across a library, so their normal forms are cached (bounded: cleared when full).
+const artistCache = new Map<string, string>()
+
+function cachedArtist(artist: string): string {
+  let n = artistCache.get(artist)
+  if (n === undefined) {
+    if (artistCache.size >= 20_000) artistCache.clear()
+    n = normalizeArtist(artist)
+    artistCache.set(artist, n)
+  }
+  return n
+}
+
+/** Splits a multi-artist credit; a single artist comes back as one element. */
+export function splitArtists(artist: string): string[] {
+  return artist
+    .split(/\s*(?:,|;|\/|\s&\s|\sx\s|\svs\.?\s)\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+}
+
+/** A key is usable when both its artist and its title part are non-empty. */
+export function isUsableKey(key: string): boolean {
+  const sep = key.indexOf(' — ')
+  return sep > 0 && sep + 3 < key.length
+}
+
+/** The key of (artist, title), or null when either is missing or normalises to nothing. */
+export function keyOrNull(
+  artist: string | null | undefined,
+  title: string | null | undefined,
+): string | null {
+  if (!artist || !title) return null
+  if (normalizeArtist(artist) === '' || normalizeTitle(title) === '') return null
+  return songKey(artist, title)
+}
