@@ -79,7 +79,7 @@ void app.whenReady().then(async () => {
   segue = await Segue.open({
     dataDir: app.getPath('userData'),
     resourcesDir: resourcesDir(),
-    autoTrain: true,
+    background: true,
     version: app.getVersion(),
     pickPaths: pickPaths,
   })

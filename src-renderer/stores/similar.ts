@@ -7,6 +7,8 @@ import { bridge } from '../bridge'
 export const useSimilarStore = defineStore('similar', () => {
   const query = ref('')
   const matches = ref<SongRef[]>([])
+  /** The last finished search found nothing (shown as a hint, cleared by picking a song). */
+  const noMatches = ref(false)
   const selected = ref<SongRef | null>(null)
   const results = ref<Recommendation[]>([])
   const loading = ref(false)
@@ -18,11 +20,15 @@ export const useSimilarStore = defineStore('similar', () => {
     const seq = ++searchSeq
     if (text.trim() === '') {
       matches.value = []
+      noMatches.value = false
       return
     }
     try {
       const found = await bridge().request('songs.search', { query: text, limit: 12 })
-      if (seq === searchSeq) matches.value = found
+      if (seq === searchSeq) {
+        matches.value = found
+        noMatches.value = found.length === 0
+      }
     } catch (e) {
       if (seq === searchSeq) error.value = (e as Error).message
     }
@@ -31,6 +37,7 @@ export const useSimilarStore = defineStore('similar', () => {
   async function pick(song: SongRef): Promise<void> {
     selected.value = song
     matches.value = []
+    noMatches.value = false
     await load()
   }
 
@@ -58,5 +65,5 @@ export const useSimilarStore = defineStore('similar', () => {
     }
   }
 
-  return { query, matches, selected, results, loading, error, search, pick, pickKey, load }
+  return { query, matches, noMatches, selected, results, loading, error, search, pick, pickKey, load }
 })

@@ -1,7 +1,7 @@
 // `segue clusters --k auto|N`: spherical k-means on the model in use (k by the elbow rule), labelled clusters as JSON.
 import { parseArgs, UsageError } from '../args'
-import { dataOption, openSegue } from '../open'
-import { progress, result } from '../output'
+import { dataOption, openSegue, waitForJob } from '../open'
+import { result } from '../output'
 import { readClusters } from '../../core/app/clusters'
 
 export async function clustersCommand(argv: string[]): Promise<number> {
@@ -11,11 +11,7 @@ export async function clustersCommand(argv: string[]): Promise<number> {
   const app = await openSegue(a.data)
   try {
     if (!app.model) throw new Error(`No trained model in ${app.options.dataDir} — run \`npx segue train --data ${app.options.dataDir}\` first`)
-    const job = app.startClustering(k ? { k } : {})
-    const off = app.jobs.onUpdate((j) => j.id === job.id && progress(`${Math.round(j.progress * 100)}% ${j.message}`))
-    const done = await app.jobs.wait(job.id)
-    off()
-    if (done.state !== 'done') throw new Error(done.error ?? `Clustering ${done.state}`)
+    await waitForJob(app, app.startClustering(k ? { k } : {}))
     const cache = (await readClusters(await app.requireModel()))!
     const out = {
       k: cache.k,

@@ -1,6 +1,7 @@
 // Every CLI command, by name; each module parses its own options and returns an exit code.
 import { clustersCommand } from './clusters'
 import { evalCommand } from './eval'
+import { importCommand } from './import'
 import { serve } from './serve'
 import { similar } from './similar'
 import { trainCommand } from './train'
@@ -10,6 +11,7 @@ export type Command = (argv: string[]) => Promise<number | void>
 export const commands: Record<string, Command> = {
   clusters: clustersCommand,
   eval: evalCommand,
+  import: importCommand,
   serve,
   similar,
   train: trainCommand,

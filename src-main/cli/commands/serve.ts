@@ -18,7 +18,7 @@ export async function serve(argv: string[]): Promise<number> {
     throw new Error('The UI is not built — run `npm run serve` (it builds first) or `npm run build`')
   }
   const app = await openSegue(a.data, {
-    autoTrain: !a['no-train'],
+    background: !a['no-train'],
     training: a.epochs ? { epochs: a.epochs } : {},
   })
   const server = await startServer({

@@ -15,7 +15,7 @@ import { clusterHandlers } from './handlers/clusters'
 import { libraryHandlers } from './handlers/library'
 import { qualityHandlers } from './handlers/quality'
 import { songHandlers } from './handlers/songs'
-import { catalogIndex, ownedKeys } from './library'
+import { catalogIndex, importIntoLibrary, librarySummary, ownedKeys } from './library'
 import { ModelService } from './model-service'
 import { runTraining, type TrainingSettings } from './training'
 
@@ -24,8 +24,8 @@ export interface SegueOptions {
   dataDir: string
   /** The app's bundled resources (dataset, icons). */
   resourcesDir: string
-  /** Start training a first model when none exists. */
-  autoTrain?: boolean
+  /** Run follow-up work on its own: a first model when none exists, clusters and map for each new model. */
+  background?: boolean
   /** Training defaults (tests and `serve --epochs` use a small epoch count; same code path). */
   training?: Partial<TrainingSettings>
   /** The desktop shell's file picker; absent in a browser, where paths are typed. */
@@ -66,7 +66,7 @@ export class Segue {
     const app = new Segue(options, new Catalog(ds), catalogIndex(ds.songs), db, datasetDir)
     app.owned = await ownedKeys(db)
     const model = await app.serving.loadCurrent()
-    if (!model && options.autoTrain) app.startTraining({})
+    if (!model && options.background) app.startTraining({})
     return app
   }
 
@@ -144,7 +144,7 @@ export class Segue {
       this.emit('model.changed', record.info)
       await this.models.prune()
       // A new model gets its clusters and map in the background.
-      if (!this.jobs.running('cluster')) this.startClustering({})
+      if (this.options.background && !this.jobs.running('cluster')) this.startClustering({})
     })
   }
 
@@ -162,8 +162,14 @@ export class Segue {
     })
   }
 
-  async refreshOwned(): Promise<void> {
-    this.owned = await ownedKeys(this.db)
+  /** Imports folders and playlist files as a job; the library view and "owned" marks follow. */
+  startImport(paths: string[]): JobInfo {
+    return this.jobs.start('import', 'Importing your music', async (ctx) => {
+      await importIntoLibrary(this.db, paths, this.catalogIndex, ctx)
+      this.owned = await ownedKeys(this.db)
+      const s = await librarySummary(this.db)
+      this.emit('library.changed', { tracks: s.tracks, playlists: s.playlists })
+    })
   }
 
   async close(): Promise<void> {

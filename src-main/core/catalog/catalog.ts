@@ -2,6 +2,11 @@
 import { songKey } from '../../../src-shared/song-key'
 import { cleanPlaylists, type YesDataset } from './yes'
 
+/** Last.fm tags that are radio stations' call signs ("wjlb-fm") say nothing about a song's style. */
+export function isStationTag(tag: string): boolean {
+  return /^[kw][a-z]{2,3}-(fm|am)$/i.test(tag)
+}
+
 export interface CatalogSong {
   key: string
   artist: string
@@ -25,10 +30,11 @@ export class Catalog {
       const key = songKey(s.artist, s.title)
       keyOf[s.id] = key
       const existing = this.songs.get(key)
+      const tags = s.tags.filter((t) => !isStationTag(t))
       if (existing) {
-        for (const t of s.tags) if (!existing.tags.includes(t)) existing.tags.push(t)
+        for (const t of tags) if (!existing.tags.includes(t)) existing.tags.push(t)
       } else {
-        this.songs.set(key, { key, artist: s.artist, title: s.title, tags: [...s.tags] })
+        this.songs.set(key, { key, artist: s.artist, title: s.title, tags })
         this.searchText.push({ key, text: fold(`${s.artist} ${s.title}`) })
       }
     }

@@ -20,4 +20,101 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'music library and imported playlists',
+    sql: `
+      CREATE TABLE library_folders (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        path TEXT NOT NULL UNIQUE,
+        added TEXT NOT NULL,
+        last_scan TEXT
+      );
+      CREATE TABLE tracks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        path TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        mtime REAL NOT NULL,
+        title TEXT,
+        artist TEXT,
+        album TEXT,
+        album_artist TEXT,
+        track_no INTEGER,
+        disc_no INTEGER,
+        year INTEGER,
+        genre TEXT,
+        duration REAL,
+        bitrate REAL,
+        mb_track_id TEXT,
+        mb_album_id TEXT,
+        mb_artist_id TEXT,
+        codec TEXT,
+        tags_from TEXT NOT NULL DEFAULT 'tags',
+        song_key TEXT,
+        added TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        play_count INTEGER NOT NULL DEFAULT 0,
+        rating INTEGER
+      );
+      CREATE INDEX tracks_song_key ON tracks (song_key);
+      CREATE TABLE playlists (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        source_path TEXT NOT NULL UNIQUE,
+        format TEXT NOT NULL,
+        imported TEXT NOT NULL,
+        updated TEXT NOT NULL
+      );
+      CREATE TABLE playlist_items (
+        playlist_id INTEGER NOT NULL REFERENCES playlists (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        track_id INTEGER REFERENCES tracks (id) ON DELETE SET NULL,
+        artist TEXT,
+        title TEXT,
+        album TEXT,
+        duration REAL,
+        location TEXT,
+        song_key TEXT,
+        catalog_id INTEGER,
+        match TEXT NOT NULL CHECK (match IN ('library', 'catalog', 'none')),
+        match_reason TEXT NOT NULL,
+        catalog_reason TEXT NOT NULL DEFAULT '',
+        signature TEXT,
+        PRIMARY KEY (playlist_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX playlist_items_track ON playlist_items (track_id);
+      CREATE INDEX playlist_items_signature ON playlist_items (signature);
+      CREATE TABLE manual_matches (
+        signature TEXT PRIMARY KEY,
+        song_key TEXT,
+        track_id INTEGER REFERENCES tracks (id) ON DELETE CASCADE,
+        created TEXT NOT NULL,
+        CHECK (song_key IS NOT NULL OR track_id IS NOT NULL)
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'made-for-you mixes and song feedback',
+    sql: `
+      CREATE TABLE mixes (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL CHECK (kind IN ('daily', 'discover', 'radio', 'continue', 'journey', 'cluster')),
+        seed INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        model_id TEXT,
+        params TEXT NOT NULL DEFAULT '{}',
+        tracks TEXT NOT NULL,
+        saved INTEGER NOT NULL DEFAULT 0 CHECK (saved IN (0, 1))
+      );
+      CREATE INDEX mixes_saved ON mixes (saved, created);
+      CREATE TABLE feedback (
+        song_key TEXT PRIMARY KEY,
+        value INTEGER NOT NULL CHECK (value IN (-1, 1)),
+        updated TEXT NOT NULL
+      );
+    `,
+  },
 ]

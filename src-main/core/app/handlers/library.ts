@@ -4,7 +4,7 @@ import type { Handlers } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
 import { setManualMatch } from '../../playlists/manual-match'
 import { exportPlaylist, getPlaylist, listPlaylists } from '../../playlists/store'
-import { importIntoLibrary, librarySummary, toEntry, toSummary } from '../library'
+import { librarySummary, toEntry, toSummary } from '../library'
 import type { Segue } from '../segue'
 
 type LibraryHandlers = Pick<
@@ -30,15 +30,7 @@ export function libraryHandlers(app: Segue): LibraryHandlers {
       if (!app.options.pickPaths) throw new AppError('not-ready', 'Type the paths instead: a file picker needs the desktop app')
       return app.options.pickPaths(kind)
     },
-    'library.import': async ({ paths }) => {
-      const job = app.jobs.start('import', 'Importing your music', async (ctx) => {
-        await importIntoLibrary(app.db, paths, app.catalogIndex, ctx)
-        await app.refreshOwned()
-        const s = await librarySummary(app.db)
-        app.emit('library.changed', { tracks: s.tracks, playlists: s.playlists })
-      })
-      return { jobId: job.id }
-    },
+    'library.import': async ({ paths }) => ({ jobId: app.startImport(paths).id }),
     'playlists.list': async () => (await listPlaylists(app.db)).map(toSummary),
     'playlists.get': async ({ id }) => {
       const p = await playlistOrThrow(id)

@@ -1,0 +1,45 @@
+// `segue import PATH...`: music folders and playlist files (any mix) into the library the desktop app uses.
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs, UsageError } from '../args'
+import { dataOption, openSegue, waitForJob } from '../open'
+import { result } from '../output'
+import { librarySummary } from '../../core/app/library'
+
+export async function importCommand(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...dataOption, json: { type: 'boolean' } })
+  if (a._.length === 0) throw new UsageError('Give one or more music folders or playlist files to import')
+  const paths = a._.map((p) => resolve(p))
+  const missing = paths.filter((p) => !existsSync(p))
+  if (missing.length) throw new UsageError(`Not found: ${missing.join(', ')}`)
+  const app = await openSegue(a.data)
+  try {
+    await waitForJob(app, app.startImport(paths))
+    const report = (await librarySummary(app.db)).lastImport!
+    const folders = report.folders[0]
+    const out = {
+      ...(folders
+        ? {
+            tracks_added: folders.tracks_added,
+            tracks_updated: folders.tracks_updated,
+            tracks_failed: folders.tracks_failed,
+            tracks_removed: folders.tracks_removed,
+            failures: folders.failures,
+          }
+        : {}),
+      playlists: report.playlists,
+    }
+    result(a.json ?? false, out, () =>
+      [
+        ...(folders ? [`Folders: ${folders.tracks_added} added, ${folders.tracks_updated} updated, ${folders.tracks_failed} failed`] : []),
+        ...folders?.failures.slice(0, 20).map((f) => `  ${f.path}: ${f.reason}`) ?? [],
+        ...report.playlists.map(
+          (p) => `${p.file} (${p.format}): ${p.entries} entries, ${p.matched_library} your files, ${p.matched_catalog} catalogue, ${p.unmatched} unmatched${p.errors.length ? ` — ${p.errors.join('; ')}` : ''}`,
+        ),
+      ].join('\n'),
+    )
+    return 0
+  } finally {
+    await app.close()
+  }
+}
