@@ -1,5 +1,6 @@
 // Electron lifecycle: one sandboxed window, the core opened on the user-data folder, the contract bound over IPC. Kept thin on purpose.
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron'
+import { Readable } from 'node:stream'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from '../src-shared/csp'
@@ -65,6 +66,25 @@ async function pickPaths(kind: 'folders' | 'playlists'): Promise<string[]> {
   return result.canceled ? [] : result.filePaths
 }
 
+/** `segue-media://track/<id>`: audio of the user's own files, only from inside their library folders. */
+function serveMedia(): void {
+  protocol.handle('segue-media', async (request) => {
+    const url = new URL(request.url)
+    const id = url.pathname.replace(/^\/+/, '')
+    if (url.hostname !== 'track' || !/^\d+$/.test(id) || !segue) return new Response('Not found', { status: 404 })
+    try {
+      const answer = await segue.media(Number(id), request.headers.get('range') ?? undefined)
+      const body = answer.stream ? (Readable.toWeb(answer.stream) as ReadableStream) : null
+      return new Response(body, { status: answer.status, headers: answer.headers })
+    } catch (e) {
+      return new Response((e as Error).message, { status: (e as { status?: number }).status ?? 500 })
+    }
+  })
+}
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'segue-media', privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+])
 app.enableSandbox()
 // Lets tests and power users point the app at another data folder (the CLI's --data).
 if (process.env.SEGUE_DATA_DIR) app.setPath('userData', process.env.SEGUE_DATA_DIR)
@@ -84,6 +104,7 @@ void app.whenReady().then(async () => {
     pickPaths: pickPaths,
   })
   bindIpc(ipcMain, segue.handlers, isTrustedSender)
+  serveMedia()
   window = createWindow()
   segue.onEvent((name, payload) => window && sendEvent(window.webContents, name, payload))
   app.on('activate', () => {

@@ -19,6 +19,15 @@ export const requestNames = [
   'clusters.run',
   'clusters.songs',
   'map.get',
+  'mixes.list',
+  'mixes.generate',
+  'mixes.radio',
+  'mixes.continue',
+  'mixes.journey',
+  'mixes.cluster',
+  'mixes.save',
+  'mixes.export',
+  'feedback.set',
   'jobs.list',
   'jobs.cancel',
 ] as const
@@ -29,6 +38,7 @@ export const eventNames = [
   'library.changed',
   'quality.changed',
   'clusters.changed',
+  'mixes.changed',
 ] as const
 
 export type RequestName = (typeof requestNames)[number]

@@ -157,6 +157,29 @@ export const MapView = z.object({
 })
 export type MapView = z.infer<typeof MapView>
 
+export const MixTrackView = z.object({
+  key: z.string(),
+  artist: z.string(),
+  title: z.string(),
+  owned: z.boolean(),
+  /** The library track that plays it (owned songs only). */
+  trackId: z.number().optional(),
+  why: z.string(),
+})
+export type MixTrackView = z.infer<typeof MixTrackView>
+
+export const MixView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['daily', 'discover', 'radio', 'continue', 'journey', 'cluster']),
+  description: z.string(),
+  seed: z.number(),
+  created: z.string(),
+  saved: z.boolean(),
+  tracks: z.array(MixTrackView),
+})
+export type MixView = z.infer<typeof MixView>
+
 const empty = z.object({}).strict()
 const pathArg = z.string().min(1).max(4096)
 
@@ -256,6 +279,47 @@ export const requests = {
     result: z.array(SongRef),
   },
   'map.get': { args: empty, result: MapView.nullable() },
+  'mixes.list': { args: empty, result: z.array(MixView) },
+  'mixes.generate': {
+    args: z.object({ seed: z.number().int().min(0).max(2 ** 31).optional(), playableNow: z.boolean().optional() }).strict(),
+    result: z.array(MixView),
+  },
+  'mixes.radio': {
+    args: z
+      .object({
+        keys: z.array(songKey).min(1, 'Pick at least one song').max(500),
+        n: z.number().int().min(1).max(200).default(20),
+        exclude: z.array(songKey).max(5000).default([]),
+        seed: z.number().int().min(0).max(2 ** 31).optional(),
+        playableNow: z.boolean().optional(),
+      })
+      .strict(),
+    result: MixView,
+  },
+  'mixes.continue': {
+    args: z.object({ playlistId: z.number().int().positive(), n: z.number().int().min(1).max(200).default(20) }).strict(),
+    result: MixView,
+  },
+  'mixes.journey': {
+    args: z.object({ from: songKey, to: songKey, n: z.number().int().min(3).max(100).default(15) }).strict(),
+    result: MixView,
+  },
+  'mixes.cluster': {
+    args: z.object({ clusterId: z.number().int().min(0), n: z.number().int().min(1).max(200).default(30) }).strict(),
+    result: MixView,
+  },
+  'mixes.save': {
+    args: z.object({ id: z.string().min(1).max(200), saved: z.boolean(), name: z.string().trim().min(1).max(200).optional() }).strict(),
+    result: MixView,
+  },
+  'mixes.export': {
+    args: z.object({ id: z.string().min(1).max(200), format: z.enum(['m3u8', 'xspf']) }).strict(),
+    result: z.object({ filename: z.string(), content: z.string() }),
+  },
+  'feedback.set': {
+    args: z.object({ key: songKey, thumb: z.enum(['up', 'down', 'none']) }).strict(),
+    result: z.object({ key: z.string(), thumb: z.enum(['up', 'down', 'none']) }),
+  },
   'jobs.list': { args: empty, result: z.array(JobInfo) },
   'jobs.cancel': {
     args: z.object({ jobId: z.string().min(1).max(100) }).strict(),
@@ -270,6 +334,7 @@ export const events = {
   'library.changed': z.object({ tracks: z.number(), playlists: z.number() }),
   'quality.changed': EvalReport,
   'clusters.changed': z.object({ modelId: z.string() }),
+  'mixes.changed': z.object({ count: z.number() }),
 } as const satisfies Record<EventName, z.ZodType>
 
 export type Args<N extends RequestName> = z.input<(typeof requests)[N]['args']>

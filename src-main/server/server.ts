@@ -16,8 +16,16 @@ export interface ServerOptions {
   subscribe: (sink: (name: EventName, payload: unknown) => void) => () => void
   /** The built renderer (index.html and assets). */
   staticDir: string
+  /** Audio of a library track for the player (`GET /media/<trackId>`, Range requests); absent: 404. */
+  media?: (trackId: number, range: string | undefined) => Promise<MediaResponse>
   port?: number
   token?: string
+}
+
+export interface MediaResponse {
+  status: number
+  headers: Record<string, string>
+  stream: NodeJS.ReadableStream | null
 }
 
 export interface RunningServer {
@@ -76,7 +84,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(res, status, envelope)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'bad-request', message: 'Method not allowed' } })
+    if (url.pathname.startsWith('/media/')) {
+      if (!authorised(req)) return send(res, 401, { ok: false, error: { code: 'bad-request', message: 'Missing or wrong token' } })
+      return serveMedia(url.pathname.slice(7), req, res)
+    }
     return serveStatic(options.staticDir, url.pathname, res)
+  }
+
+  async function serveMedia(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const trackId = Number(id)
+    if (!options.media || !/^\d+$/.test(id)) return send(res, 404, { ok: false, error: { code: 'not-found', message: 'No such track' } })
+    let answer: MediaResponse
+    try {
+      answer = await options.media(trackId, req.headers.range)
+    } catch (e) {
+      const status = (e as { status?: number }).status ?? 500
+      return send(res, status, { ok: false, error: { code: status === 404 ? 'not-found' : 'bad-request', message: (e as Error).message } })
+    }
+    res.writeHead(answer.status, { ...answer.headers, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' })
+    if (req.method === 'HEAD' || !answer.stream) {
+      answer.stream?.resume()
+      res.end()
+      return
+    }
+    answer.stream.pipe(res)
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 })

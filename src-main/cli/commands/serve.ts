@@ -25,6 +25,7 @@ export async function serve(argv: string[]): Promise<number> {
     handlers: app.handlers,
     subscribe: (sink) => app.onEvent(sink),
     staticDir: checkoutRendererDir,
+    media: (trackId, range) => app.media(trackId, range),
     port: a.port,
   })
   process.stdout.write(`Segue is running at ${server.url}\n`)

@@ -4,13 +4,16 @@ import type { ModelInfo } from '../../../src-shared/contract'
 import { ModelRegistry, ONNX_FILE, type ModelRecord } from '../models/registry'
 import { ServingModel, type ServedResult } from '../onnx/serving-model'
 import type { ScoreQuery } from '../onnx/query'
-import { loadVocab } from '../song2vec/model-files'
+import { loadModel } from '../song2vec/model-files'
 
 interface Vocabulary {
   info: ModelInfo
   words: string[]
   counts: Uint32Array
   index: Map<string, number>
+  /** Input vectors, row-major (taste centroids, journeys and "close to" reasons need them). */
+  vectors: Float32Array
+  dim: number
 }
 
 export class ModelService {
@@ -50,8 +53,16 @@ export class ModelService {
 
   /** Loads `record` completely, then switches to it; the old model answers until then. */
   async use(record: ModelRecord): Promise<void> {
-    const { words, counts } = await loadVocab(record.dir)
-    const vocab: Vocabulary = { info: record.info, words, counts, index: new Map(words.map((w, i) => [w, i])) }
+    const model = await loadModel(record.dir)
+    const words = model.vocab
+    const vocab: Vocabulary = {
+      info: record.info,
+      words,
+      counts: model.counts,
+      index: new Map(words.map((w, i) => [w, i])),
+      vectors: model.input,
+      dim: model.dim,
+    }
     await this.serving.swap(join(record.dir, ONNX_FILE))
     this.vocabs.set(record.id, vocab)
     const previous = this.currentId
@@ -66,6 +77,13 @@ export class ModelService {
 
   has(key: string): boolean {
     return this.current()?.index.has(key) ?? false
+  }
+
+  /** The song's input vector in the model in use (a view, not a copy), or undefined. */
+  vector(key: string): Float32Array | undefined {
+    const v = this.current()
+    const i = v?.index.get(key)
+    return v && i !== undefined ? v.vectors.subarray(i * v.dim, (i + 1) * v.dim) : undefined
   }
 
   /** Occurrences of the song in the training corpus (0 if unknown): a popularity rank. */

@@ -7,15 +7,19 @@ import { Catalog } from '../catalog/catalog'
 import type { CatalogIndex } from '../catalog/match'
 import { loadYesDataset } from '../catalog/yes'
 import { JobRunner } from '../jobs/runner'
+import { resolveMediaPath } from '../media/resolve-media-path'
+import { serveFileRange, type RangeResponse } from '../media/serve-file-range'
 import { ModelRegistry, type ModelRecord } from '../models/registry'
 import { userCorpus } from '../playlists/store'
 import { Db } from '../store/db'
 import { computeClusters, computeSongMap, type ClusterRequest } from './clusters'
 import { clusterHandlers } from './handlers/clusters'
 import { libraryHandlers } from './handlers/library'
+import { mixHandlers } from './handlers/mixes'
 import { qualityHandlers } from './handlers/quality'
 import { songHandlers } from './handlers/songs'
 import { catalogIndex, importIntoLibrary, librarySummary, ownedKeys } from './library'
+import { MixService } from './mixes'
 import { ModelService } from './model-service'
 import { runTraining, type TrainingSettings } from './training'
 
@@ -42,6 +46,7 @@ export class Segue {
   readonly jobs = new JobRunner()
   readonly models: ModelRegistry
   readonly serving: ModelService
+  readonly mixes: MixService
   /** Song keys of the user's files. */
   owned = new Set<string>()
   private readonly listeners = new Set<EventSink>()
@@ -55,6 +60,7 @@ export class Segue {
   ) {
     this.models = new ModelRegistry(options.dataDir)
     this.serving = new ModelService(this.models)
+    this.mixes = new MixService(this)
     this.jobs.onUpdate((job) => this.emit('job.updated', job))
   }
 
@@ -75,6 +81,7 @@ export class Segue {
     ...libraryHandlers(this),
     ...qualityHandlers(this),
     ...clusterHandlers(this),
+    ...mixHandlers(this),
   }
 
   onEvent(sink: EventSink): () => void {
@@ -160,6 +167,11 @@ export class Segue {
       await computeSongMap(record, ctx)
       this.emit('clusters.changed', { modelId: record.id })
     })
+  }
+
+  /** A library track's audio for the player: only files inside the user's library folders. */
+  async media(trackId: number, range: string | undefined): Promise<RangeResponse> {
+    return serveFileRange(await resolveMediaPath(this.db, trackId), range)
   }
 
   /** Imports folders and playlist files as a job; the library view and "owned" marks follow. */

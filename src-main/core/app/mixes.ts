@@ -1,0 +1,119 @@
+// Made For You inside the app: generation against the served model, recent ad-hoc mixes kept for saving and export.
+import type { MixView } from '../../../src-shared/contract'
+import { AppError } from '../../../src-shared/dispatch'
+import {
+  buildMixes,
+  continuePlaylist,
+  exportMix,
+  getMix,
+  journey,
+  listMixes,
+  mixForCluster,
+  radio,
+  replaceGeneratedMixes,
+  saveMix,
+  setMixSaved,
+  type Mix,
+  type MixContext,
+} from '../mixes'
+import type { Segue } from './segue'
+
+/** Ad-hoc mixes (radio, continue, journey, cluster) are kept this long in memory so they can be saved or exported. */
+const RECENT = 50
+
+export class MixService {
+  private readonly recent = new Map<string, Mix>()
+
+  constructor(private readonly app: Segue) {}
+
+  private context(seed = Date.now() % 2 ** 31, playableNow = false): MixContext {
+    return { db: this.app.db, scorer: this.app.serving, catalog: this.app.catalog, seed, playableNow }
+  }
+
+  async list(): Promise<MixView[]> {
+    return (await listMixes(this.app.db)).map(toView)
+  }
+
+  /** Daily mixes and Discover from the user's taste; replaces unsaved generated mixes. */
+  async generate(seed?: number, playableNow?: boolean): Promise<MixView[]> {
+    await this.app.requireModel()
+    const mixes = await buildMixes(this.context(seed, playableNow))
+    if (mixes.length === 0) {
+      throw new AppError('not-ready', 'Import some of your music or playlists first: Made For You mixes are built from your taste')
+    }
+    await replaceGeneratedMixes(this.app.db, mixes)
+    return this.list()
+  }
+
+  async radio(keys: string[], n: number, exclude: string[], seed?: number, playableNow?: boolean): Promise<MixView> {
+    await this.app.requireModel()
+    return this.keep(await radio(this.context(seed ?? 1, playableNow), keys, n, { exclude }))
+  }
+
+  async continue(playlistId: number, n: number): Promise<MixView> {
+    await this.app.requireModel()
+    return this.keep(await continuePlaylist(this.context(), playlistId, n))
+  }
+
+  async journey(from: string, to: string, n: number): Promise<MixView> {
+    await this.app.requireModel()
+    for (const key of [from, to]) {
+      if (!this.app.serving.has(key)) throw new AppError('not-found', `The model does not know "${this.app.songRef(key).title}" — pick another song`)
+    }
+    return this.keep(await journey(this.context(1), from, to, n))
+  }
+
+  async cluster(keys: string[], label: string, topArtists: string[], n: number): Promise<MixView> {
+    return this.keep(await mixForCluster(this.context(1), { keys, label, topArtists }, n))
+  }
+
+  async setSaved(id: string, saved: boolean, name?: string): Promise<MixView> {
+    const recent = this.recent.get(id)
+    if (recent && saved) return toView(await saveMix(this.app.db, recent, name))
+    if (!(await setMixSaved(this.app.db, id, saved))) throw new AppError('not-found', `No mix ${id} — generate it again`)
+    return toView((await getMix(this.app.db, id))!)
+  }
+
+  async export(id: string, format: 'm3u8' | 'xspf'): Promise<{ filename: string; content: string; mix: Mix }> {
+    const mix = this.recent.get(id) ?? (await getMix(this.app.db, id))
+    if (!mix) throw new AppError('not-found', `No mix ${id} — generate it again`)
+    const paths = new Map<number, string>()
+    const ids = mix.tracks.map((t) => t.trackId).filter((i): i is number => i !== undefined)
+    if (ids.length) {
+      const rows = await this.app.db.all<{ id: number; path: string }>(
+        `SELECT id, path FROM tracks WHERE id IN (${ids.map(() => '?').join(',')})`,
+        ids,
+      )
+      for (const r of rows) paths.set(r.id, r.path)
+    }
+    const content = exportMix(mix, format, (trackId) => paths.get(trackId))
+    const filename = `${mix.name.replace(/[^\p{L}\p{N} ._-]+/gu, '_').trim() || 'mix'}.${format}`
+    return { filename, content, mix }
+  }
+
+  private keep(mix: Mix): MixView {
+    this.recent.set(mix.id, mix)
+    while (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!)
+    return toView(mix)
+  }
+}
+
+export function toView(m: Mix): MixView {
+  return {
+    id: m.id,
+    name: m.name,
+    kind: m.kind,
+    description: m.description,
+    seed: m.seed,
+    created: m.created,
+    saved: m.saved,
+    tracks: m.tracks.map((t) => ({
+      key: t.key,
+      artist: t.artist,
+      title: t.title,
+      owned: t.owned,
+      ...(t.trackId !== undefined ? { trackId: t.trackId } : {}),
+      why: t.why,
+    })),
+  }
+}
