@@ -2,7 +2,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type ViewName = 'similar' | 'library' | 'clusters' | 'quality' | 'training' | 'about'
+export type ViewName =
+  'similar' | 'mixes' | 'library' | 'clusters' | 'quality' | 'training' | 'about'
 
 export const useNavStore = defineStore('nav', () => {
   const current = ref<ViewName>('similar')
