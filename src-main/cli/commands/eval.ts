@@ -13,6 +13,8 @@ export async function evalCommand(argv: string[]): Promise<number> {
     topn: { type: 'int', default: 25, min: 1 },
     window: { type: 'int', default: 10, min: 1 },
     recommender: { type: 'list' },
+    'cold-start': { type: 'boolean' },
+    'cold-songs': { type: 'int', default: 500, min: 1 },
     json: { type: 'boolean' },
   })
   if (!a.dataset) throw new UsageError('--dataset DIR (a Yes-format directory) is required')
@@ -26,6 +28,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
     topn: a.topn,
     window: a.window,
     recommenders: a.recommender,
+    coldStart: a['cold-start'] ? { songs: a['cold-songs'] } : undefined,
     onProgress: (p) => {
       const line = `${Math.round(p.overall * 100)}% ${p.message}`
       if (line !== last) progress((last = line))
@@ -40,6 +43,9 @@ export async function evalCommand(argv: string[]): Promise<number> {
       ...Object.entries(report.ahr)
         .sort((x, y) => y[1] - x[1])
         .map(([name, v]) => `  ${name.padEnd(12)} ${v.toFixed(4)}   nDCG ${report.ndcg[name]?.toFixed(4) ?? '-'}`),
+      ...(report.cold_start
+        ? [`Cold start (${report.cold_start.songs} songs withheld): ${Object.entries(report.cold_start.ahr).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`]
+        : []),
     ].join('\n'),
   )
   return 0

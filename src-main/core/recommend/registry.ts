@@ -1,0 +1,34 @@
+// The recommenders by name: what `segue eval --recommender` accepts and how each is made.
+import { ClusterRecommender } from './baselines/clusters'
+import { CoocRecommender } from './baselines/cooc'
+import { PopularRecommender } from './baselines/popular'
+import { RandomRecommender } from './baselines/random'
+import { ServedAsRecommender } from './baselines/served'
+import { Song2VecRecommender } from './baselines/song2vec'
+import { TagRecommender } from './baselines/tags'
+import type { Recommender } from './types'
+
+const FACTORIES = {
+  random: () => new RandomRecommender(),
+  popular: () => new PopularRecommender(),
+  tags: () => new TagRecommender(),
+  cooc: () => new CoocRecommender(),
+  clusters: () => new ClusterRecommender(),
+  song2vec: () => new Song2VecRecommender(),
+  served: () => new ServedAsRecommender(),
+} satisfies Record<string, () => Recommender>
+
+/** Every recommender name, in report order. */
+export const RECOMMENDER_NAMES = Object.keys(FACTORIES) as (keyof typeof FACTORIES)[]
+
+export type RecommenderName = (typeof RECOMMENDER_NAMES)[number]
+
+/** A fresh recommender; throws an Error listing the valid names for an unknown one. */
+export function createRecommender(name: string): Recommender {
+  if (!Object.hasOwn(FACTORIES, name)) {
+    throw new Error(
+      `Unknown recommender "${name}": use one or more of ${RECOMMENDER_NAMES.join(', ')}`,
+    )
+  }
+  return FACTORIES[name as RecommenderName]()
+}
