@@ -30,15 +30,21 @@ describe('clusters and map', () => {
     await map.waitFor({ timeout: 170_000 })
     await page.screenshot({ path: 'docs/clusters.png' })
     const box = (await map.boundingBox())!
-    // Songs cover the map densely: walk a grid of points until a click lands on one.
-    let opened = false
-    for (let gy = 0.3; gy <= 0.7 && !opened; gy += 0.1) {
-      for (let gx = 0.3; gx <= 0.7 && !opened; gx += 0.05) {
-        await page.mouse.click(box.x + box.width * gx, box.y + box.height * gy)
-        opened = await page.getByTestId('results').isVisible()
+    // Hover over a grid until the map names a song under the pointer, then click it.
+    let target: { x: number; y: number } | null = null
+    for (let gy = 0.05; gy < 1 && !target; gy += 0.05) {
+      for (let gx = 0.05; gx < 1 && !target; gx += 0.025) {
+        const point = { x: box.x + box.width * gx, y: box.y + box.height * gy }
+        await page.mouse.move(point.x, point.y)
+        if (await page.locator('.map-tip').isVisible()) target = point
       }
     }
-    expect(opened).toBe(true)
+    expect(target).not.toBeNull()
+    const label = await page.locator('.map-tip').innerText()
+    expect(label).toMatch(/ — /)
+    await page.mouse.click(target!.x, target!.y)
+    await page.getByTestId('results').waitFor({ timeout: 20_000 })
+    expect(await page.locator('.selected h2').innerText()).toContain(label.split(' — ')[1].slice(0, 10))
     await expect.poll(() => page.getByTestId('results').locator('li').count(), { timeout: 20_000 }).toBe(25)
   })
 })

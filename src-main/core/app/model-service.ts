@@ -1,12 +1,17 @@
-// The model in use: one ONNX serving slot (hot-swapped after training) plus the vocabulary of each model that may still be answering.
+// The model in use: one ONNX serving slot (hot-swapped after training), the served re-rank on top, and each model's vocabulary.
 import { join } from 'node:path'
 import type { ModelInfo } from '../../../src-shared/contract'
 import { ModelRegistry, ONNX_FILE, type ModelRecord } from '../models/registry'
-import { ServingModel, type ServedResult } from '../onnx/serving-model'
-import type { ScoreQuery } from '../onnx/query'
+import type { ScoreQuery, ScoreResult } from '../onnx/query'
+import { ServingModel } from '../onnx/serving-model'
+import { SERVED_PARAMS } from '../recommend/defaults'
+import { coocOfModel, ServedRecommender } from '../recommend/served'
+import { buildTagIndex } from '../recommend/tag-index'
+import { unitRowsOf } from '../recommend/vector-math'
 import { loadModel } from '../song2vec/model-files'
+import type { PlaylistCorpus } from '../song2vec/types'
 
-interface Vocabulary {
+interface Loaded {
   info: ModelInfo
   words: string[]
   counts: Uint32Array
@@ -14,21 +19,35 @@ interface Vocabulary {
   /** Input vectors, row-major (taste centroids, journeys and "close to" reasons need them). */
   vectors: Float32Array
   dim: number
+  /** The served pipeline of this model: ONNX candidates re-ranked with co-occurrence evidence. */
+  served: ServedRecommender
 }
+
+/** What the served pipeline needs from the rest of the app when a model loads. */
+export interface ServingContext {
+  /** The playlists the model learnt from, as song keys (for co-occurrence evidence). */
+  corpus(): Promise<PlaylistCorpus>
+  /** Display name and tags of a song key. */
+  describe(key: string): { artist: string; title: string; tags: readonly string[] }
+}
+
+/** Thrown when a query started on one model reached the next one; the caller retries. */
+class ModelSwapped extends Error {}
 
 export class ModelService {
   private readonly serving = new ServingModel()
-  /** Vocabularies by model id: the current one and the previous (queries may still finish on it). */
-  private readonly vocabs = new Map<string, Vocabulary>()
+  /** Loaded models by id: the current one and the previous (queries may still finish on it). */
+  private readonly loaded = new Map<string, Loaded>()
   private currentId: string | null = null
 
   constructor(
     private readonly registry: ModelRegistry,
+    private readonly context: ServingContext,
     private readonly warn: (message: string) => void = (m) => console.warn(m),
   ) {}
 
   get info(): ModelInfo | null {
-    return this.currentId ? this.vocabs.get(this.currentId)!.info : null
+    return this.current()?.info ?? null
   }
 
   /** Serves the current model; if it is missing or corrupt, the newest complete model that loads. */
@@ -54,20 +73,41 @@ export class ModelService {
   /** Loads `record` completely, then switches to it; the old model answers until then. */
   async use(record: ModelRecord): Promise<void> {
     const model = await loadModel(record.dir)
-    const words = model.vocab
-    const vocab: Vocabulary = {
-      info: record.info,
-      words,
+    const corpus = await this.context.corpus()
+    const id = record.id
+    const candidates = {
+      query: async (q: ScoreQuery): Promise<ScoreResult> => {
+        const answer = await this.serving.query(q)
+        if (answer.modelId !== id) throw new ModelSwapped()
+        return answer
+      },
+    }
+    const describe = (row: number) => this.context.describe(model.vocab[row])
+    const served = new ServedRecommender({
+      candidates,
+      cooc: coocOfModel(model, corpus, SERVED_PARAMS),
       counts: model.counts,
-      index: new Map(words.map((w, i) => [w, i])),
+      params: SERVED_PARAMS,
+      nameOf: (row) => {
+        const s = describe(row)
+        return `"${s.title}" by ${s.artist}`
+      },
+      tags: buildTagIndex(model.vocab.map((_, row) => describe(row))),
+      unit: { data: unitRowsOf(model.input, model.vocab.length, model.dim), dim: model.dim },
+    })
+    await this.serving.swap(join(record.dir, ONNX_FILE))
+    const previous = this.currentId
+    this.loaded.set(id, {
+      info: record.info,
+      words: model.vocab,
+      counts: model.counts,
+      index: new Map(model.vocab.map((w, i) => [w, i])),
       vectors: model.input,
       dim: model.dim,
-    }
-    await this.serving.swap(join(record.dir, ONNX_FILE))
-    this.vocabs.set(record.id, vocab)
-    const previous = this.currentId
-    this.currentId = record.id
-    for (const id of this.vocabs.keys()) if (id !== record.id && id !== previous) this.vocabs.delete(id)
+      served,
+    })
+    this.currentId = id
+    for (const key of this.loaded.keys()) if (key !== id && key !== previous) this.loaded.delete(key)
   }
 
   /** The vocabulary of the model in use, row order. */
@@ -94,21 +134,35 @@ export class ModelService {
   }
 
   /**
-   * Top songs for a weighted context of song keys, through the ONNX graph. Keys the model does not
-   * know are skipped; if a swap happens mid-query the query is re-run on the new model.
+   * What Segue serves for a context of songs (Similar songs): ONNX candidates re-ranked with
+   * co-occurrence evidence, each with its reason — exactly the `served` recommender of `segue eval`.
+   */
+  async served(keys: string[], k: number): Promise<{ modelId: string; results: { key: string; score: number; why: string }[] }> {
+    return this.onCurrent(async (m) => {
+      const rows = keys.map((key) => m.index.get(key)).filter((r): r is number => r !== undefined)
+      if (rows.length === 0) throw new Error('The model does not know these songs yet — retrain after importing playlists that contain them')
+      const answer = await m.served.recommend(rows, k, { exclude: new Set(rows) })
+      return {
+        modelId: m.info.id,
+        results: answer.ids.map((row, n) => ({ key: m.words[row], score: answer.scores[n], why: answer.why[n]?.text ?? '' })),
+      }
+    })
+  }
+
+  /**
+   * Raw embedding scores for a weighted context through the ONNX graph (taste centroids, radio,
+   * journeys). Keys the model does not know are skipped.
    */
   async recommend(
     keys: string[],
     k: number,
     options: { weights?: number[]; exclude?: string[] } = {},
   ): Promise<{ modelId: string; results: { key: string; score: number }[] }> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const vocab = this.current()
-      if (!vocab) throw new Error('No model is loaded')
+    return this.onCurrent(async (m) => {
       const context: number[] = []
       const weights: number[] = []
       keys.forEach((key, n) => {
-        const row = vocab.index.get(key)
+        const row = m.index.get(key)
         if (row === undefined) return
         context.push(row)
         weights.push(options.weights?.[n] ?? 1)
@@ -116,23 +170,32 @@ export class ModelService {
       if (context.length === 0) {
         throw new Error('The model does not know any of these songs yet — retrain after importing playlists that contain them')
       }
-      const exclude = (options.exclude ?? []).map((key) => vocab.index.get(key)).filter((i): i is number => i !== undefined)
-      const query: ScoreQuery = { context, weights, exclude, k }
-      const answer: ServedResult = await this.serving.query(query)
-      if (answer.modelId !== vocab.info.id) continue
-      return {
-        modelId: answer.modelId,
-        results: answer.indices.map((i, n) => ({ key: vocab.words[i], score: answer.scores[n] })),
-      }
-    }
-    throw new Error('The model changed three times during one query; try again')
+      const exclude = (options.exclude ?? []).map((key) => m.index.get(key)).filter((i): i is number => i !== undefined)
+      const answer = await this.serving.query({ context, weights, exclude, k })
+      if (answer.modelId !== m.info.id) throw new ModelSwapped()
+      return { modelId: m.info.id, results: answer.indices.map((i, n) => ({ key: m.words[i], score: answer.scores[n] })) }
+    })
   }
 
   async close(): Promise<void> {
     await this.serving.release()
   }
 
-  private current(): Vocabulary | undefined {
-    return this.currentId ? this.vocabs.get(this.currentId) : undefined
+  /** Runs `fn` on the model in use; if a swap lands mid-query, runs it again on the new model. */
+  private async onCurrent<T>(fn: (m: Loaded) => Promise<T>): Promise<T> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const m = this.current()
+      if (!m) throw new Error('No model is loaded')
+      try {
+        return await fn(m)
+      } catch (e) {
+        if (!(e instanceof ModelSwapped)) throw e
+      }
+    }
+    throw new Error('The model changed three times during one query; try again')
+  }
+
+  private current(): Loaded | undefined {
+    return this.currentId ? this.loaded.get(this.currentId) : undefined
   }
 }

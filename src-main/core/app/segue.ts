@@ -11,6 +11,7 @@ import { resolveMediaPath } from '../media/resolve-media-path'
 import { serveFileRange, type RangeResponse } from '../media/serve-file-range'
 import { ModelRegistry, type ModelRecord } from '../models/registry'
 import { userCorpus } from '../playlists/store'
+import { SERVED_SONG2VEC } from '../recommend/defaults'
 import { Db } from '../store/db'
 import { computeClusters, computeSongMap, type ClusterRequest } from './clusters'
 import { clusterHandlers } from './handlers/clusters'
@@ -59,7 +60,10 @@ export class Segue {
     readonly datasetDir: string,
   ) {
     this.models = new ModelRegistry(options.dataDir)
-    this.serving = new ModelService(this.models)
+    this.serving = new ModelService(this.models, {
+      corpus: () => this.corpus(),
+      describe: (key) => this.catalog.get(key) ?? { artist: '', title: key, tags: [] },
+    })
     this.mixes = new MixService(this)
     this.jobs.onUpdate((job) => this.emit('job.updated', job))
   }
@@ -128,23 +132,27 @@ export class Segue {
     if (!this.serving.has(key)) {
       throw new AppError('not-found', 'The model does not know this song yet — retrain after importing playlists that contain it')
     }
-    const answer = await this.serving.recommend([key], topn)
+    const answer = await this.serving.served([key], topn)
     return {
       song: this.songRef(key),
       modelId: answer.modelId,
-      results: answer.results.map((r) => ({ ...this.songRef(r.key), score: r.score, why: this.catalog.why(key, r.key) })),
+      results: answer.results.map((r) => ({ ...this.songRef(r.key), score: r.score, why: r.why || this.catalog.why(key, r.key) })),
     }
   }
 
   /** Trains on the research playlists plus the user's (weighted); the new model serves only once complete. */
   startTraining(args: { epochs?: number; algo?: 'cbow' | 'sg' }): JobInfo {
-    const settings: TrainingSettings = { epochs: 30, algo: 'cbow', dim: 128, threads: 2, ...this.options.training }
+    const settings: TrainingSettings = {
+      epochs: SERVED_SONG2VEC.epochs!,
+      algo: SERVED_SONG2VEC.algo!,
+      dim: SERVED_SONG2VEC.dim!,
+      threads: 2,
+      ...this.options.training,
+    }
     if (args.epochs) settings.epochs = args.epochs
     if (args.algo) settings.algo = args.algo
     return this.jobs.start('train', `Training Song2Vec (${settings.epochs} epochs)`, async (ctx) => {
-      const mine = await userCorpus(this.db)
-      const corpus = [...this.catalog.playlists, ...Array.from({ length: USER_PLAYLIST_WEIGHT }, () => mine).flat()]
-      const record = await runTraining(corpus, settings, this.models, ctx)
+      const record = await runTraining(await this.corpus(), settings, this.models, ctx)
       ctx.signal.throwIfAborted()
       await this.serving.use(record)
       await this.models.setCurrent(record.id)
@@ -153,6 +161,12 @@ export class Segue {
       // A new model gets its clusters and map in the background.
       if (this.options.background && !this.jobs.running('cluster')) this.startClustering({})
     })
+  }
+
+  /** The training corpus: the research playlists plus the user's, each repeated USER_PLAYLIST_WEIGHT times. */
+  async corpus(): Promise<string[][]> {
+    const mine = await userCorpus(this.db)
+    return [...this.catalog.playlists, ...Array.from({ length: USER_PLAYLIST_WEIGHT }, () => mine).flat()]
   }
 
   startClustering(request: ClusterRequest): JobInfo {

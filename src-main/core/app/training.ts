@@ -5,6 +5,7 @@ import type { JobContext } from '../jobs/runner'
 import { ModelRegistry, ONNX_FILE, type ModelRecord } from '../models/registry'
 import { exportOnnx, writeOnnx } from '../onnx/export'
 import { saveModel } from '../song2vec/model-files'
+import { SERVED_PARAMS, SERVED_SONG2VEC } from '../recommend/defaults'
 import { train } from '../song2vec/trainer'
 import type { PlaylistCorpus } from '../song2vec/types'
 
@@ -23,7 +24,8 @@ export async function runTraining(
   ctx: JobContext,
 ): Promise<ModelRecord> {
   let lastEpoch = 0
-  const model = await train(corpus, settings, {
+  // The served recipe (chosen by measurement in recommend/defaults.ts), with the user's epochs, size and threads.
+  const model = await train(corpus, { ...SERVED_SONG2VEC, ...settings }, {
     signal: ctx.signal,
     onProgress: (p) => {
       if (p.loss !== undefined && p.epoch > lastEpoch) {
@@ -50,7 +52,7 @@ export async function runTraining(
   const dir = registry.dirOf(id)
   await saveModel(dir, model)
   ctx.report(0.98, 'Exporting to ONNX…')
-  writeOnnx(join(dir, ONNX_FILE), exportOnnx({ ...model, id }))
+  writeOnnx(join(dir, ONNX_FILE), exportOnnx({ ...model, id }, { heads: SERVED_PARAMS.heads }))
   const info: ModelInfo = {
     id,
     created: created.toISOString(),
