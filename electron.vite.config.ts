@@ -28,7 +28,8 @@ function copyRuntimeFiles() {
     name: 'segue-copy-runtime-files',
     writeBundle() {
       mkdirSync(join(root, 'out/main'), { recursive: true })
-      for (const file of runtimeFiles) copyFileSync(join(root, file), join(root, 'out/main', file.split('/').pop()!))
+      for (const file of runtimeFiles)
+        copyFileSync(join(root, file), join(root, 'out/main', file.split('/').pop()!))
     },
   }
 }

@@ -5,7 +5,13 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 const noElectron = {
-  paths: [{ name: 'electron', message: 'The core and shared code never import electron: put it in src-main/index.ts, ipc/ or preload/.' }],
+  paths: [
+    {
+      name: 'electron',
+      message:
+        'The core and shared code never import electron: put it in src-main/index.ts, ipc/ or preload/.',
+    },
+  ],
   patterns: [{ group: ['electron/*'], message: 'No electron in the core.' }],
 }
 
@@ -19,7 +25,14 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
   {
-    files: ['src-main/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'bin/**/*.mjs', '*.config.ts', '*.config.js'],
+    files: [
+      'src-main/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      'bin/**/*.mjs',
+      '*.config.ts',
+      '*.config.js',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
@@ -28,7 +41,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'vue/multi-word-component-names': 'off',
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
@@ -36,7 +52,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/**/*.ts', 'src-main/cli/**/*.ts', 'src-main/server/**/*.ts', 'src-shared/**/*.ts'],
+    files: [
+      'src-main/core/**/*.ts',
+      'src-main/cli/**/*.ts',
+      'src-main/server/**/*.ts',
+      'src-shared/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {
@@ -48,8 +69,14 @@ export default tseslint.config(
           paths: noElectron.paths,
           patterns: [
             ...noElectron.patterns,
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads'], message: 'src-shared runs in the renderer too: no Node built-ins.' },
-            { group: ['vue', 'pinia', '../src-main/*', '../src-renderer/*'], message: 'src-shared depends on nothing but zod.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads'],
+              message: 'src-shared runs in the renderer too: no Node built-ins.',
+            },
+            {
+              group: ['vue', 'pinia', '../src-main/*', '../src-renderer/*'],
+              message: 'src-shared depends on nothing but zod.',
+            },
           ],
         },
       ],
@@ -61,8 +88,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches the core only through the bridge.' }],
-          patterns: [{ group: ['node:*', '**/src-main/core/*', '**/src-main/core/**'], message: 'The renderer reaches the core only through the bridge.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer reaches the core only through the bridge.' },
+          ],
+          patterns: [
+            {
+              group: ['node:*', '**/src-main/core/*', '**/src-main/core/**'],
+              message: 'The renderer reaches the core only through the bridge.',
+            },
+          ],
         },
       ],
     },

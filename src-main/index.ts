@@ -1,5 +1,14 @@
 // Electron lifecycle: one sandboxed window, the core opened on the user-data folder, the contract bound over IPC. Kept thin on purpose.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron'
 import { Readable } from 'node:stream'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,7 +21,9 @@ let segue: Segue | null = null
 let window: BrowserWindow | null = null
 
 function resourcesDir(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
+  return app.isPackaged
+    ? join(process.resourcesPath, 'resources')
+    : join(app.getAppPath(), 'resources')
 }
 
 function createWindow(): BrowserWindow {
@@ -60,9 +71,13 @@ async function pickPaths(kind: 'folders' | 'playlists'): Promise<string[]> {
       : {
           title: 'Add playlist files',
           properties: ['openFile', 'multiSelections'],
-          filters: [{ name: 'Playlists', extensions: ['m3u', 'm3u8', 'pls', 'xspf', 'xml', 'json', 'csv'] }],
+          filters: [
+            { name: 'Playlists', extensions: ['m3u', 'm3u8', 'pls', 'xspf', 'xml', 'json', 'csv'] },
+          ],
         }
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+  const result = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options)
   return result.canceled ? [] : result.filePaths
 }
 
@@ -71,19 +86,25 @@ function serveMedia(): void {
   protocol.handle('segue-media', async (request) => {
     const url = new URL(request.url)
     const id = url.pathname.replace(/^\/+/, '')
-    if (url.hostname !== 'track' || !/^\d+$/.test(id) || !segue) return new Response('Not found', { status: 404 })
+    if (url.hostname !== 'track' || !/^\d+$/.test(id) || !segue)
+      return new Response('Not found', { status: 404 })
     try {
       const answer = await segue.media(Number(id), request.headers.get('range') ?? undefined)
       const body = answer.stream ? (Readable.toWeb(answer.stream) as ReadableStream) : null
       return new Response(body, { status: answer.status, headers: answer.headers })
     } catch (e) {
-      return new Response((e as Error).message, { status: (e as { status?: number }).status ?? 500 })
+      return new Response((e as Error).message, {
+        status: (e as { status?: number }).status ?? 500,
+      })
     }
   })
 }
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'segue-media', privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+  {
+    scheme: 'segue-media',
+    privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true },
+  },
 ])
 app.enableSandbox()
 // Lets tests and power users point the app at another data folder (the CLI's --data).
@@ -92,10 +113,15 @@ if (process.env.SEGUE_DATA_DIR) app.setPath('userData', process.env.SEGUE_DATA_D
 void app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
     })
   })
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  )
   segue = await Segue.open({
     dataDir: app.getPath('userData'),
     resourcesDir: resourcesDir(),

@@ -61,7 +61,6 @@ export const ModelInfo = z.object({
 })
 export type ModelInfo = z.infer<typeof ModelInfo>
 
-
 export const ImportFileReport = z.object({
   file: z.string(),
   format: z.string(),
@@ -115,15 +114,17 @@ export const PlaylistEntryView = z.object({
 })
 export type PlaylistEntryView = z.infer<typeof PlaylistEntryView>
 
-export const EvalReport = z.object({
-  created: z.string(),
-  protocol: z.record(z.string(), z.unknown()),
-  playlists: z.number(),
-  heldout: z.number(),
-  ahr: z.record(z.string(), z.number()),
-  ndcg: z.record(z.string(), z.number()),
-  seconds: z.record(z.string(), z.unknown()),
-}).passthrough()
+export const EvalReport = z
+  .object({
+    created: z.string(),
+    protocol: z.record(z.string(), z.unknown()),
+    playlists: z.number(),
+    heldout: z.number(),
+    ahr: z.record(z.string(), z.number()),
+    ndcg: z.record(z.string(), z.number()),
+    seconds: z.record(z.string(), z.unknown()),
+  })
+  .passthrough()
 export type EvalReport = z.infer<typeof EvalReport>
 
 export const ClusterView = z.object({
@@ -212,9 +213,7 @@ export const requests = {
     result: SongRef,
   },
   'similar.get': {
-    args: z
-      .object({ key: songKey, topn: z.number().int().min(1).max(200).default(25) })
-      .strict(),
+    args: z.object({ key: songKey, topn: z.number().int().min(1).max(200).default(25) }).strict(),
     result: z.object({ song: SongRef, results: z.array(Recommendation), modelId: z.string() }),
   },
   'training.start': {
@@ -242,7 +241,11 @@ export const requests = {
     result: z.array(z.string()),
   },
   'library.import': {
-    args: z.object({ paths: z.array(pathArg).min(1, 'Give at least one folder or playlist file').max(1000) }).strict(),
+    args: z
+      .object({
+        paths: z.array(pathArg).min(1, 'Give at least one folder or playlist file').max(1000),
+      })
+      .strict(),
     result: z.object({ jobId: z.string() }),
   },
   'playlists.list': { args: empty, result: z.array(PlaylistSummary) },
@@ -251,7 +254,9 @@ export const requests = {
     result: z.object({ playlist: PlaylistSummary, entries: z.array(PlaylistEntryView) }),
   },
   'playlists.fixMatch': {
-    args: z.object({ id: z.number().int().positive(), position: z.number().int().min(0), key: songKey }).strict(),
+    args: z
+      .object({ id: z.number().int().positive(), position: z.number().int().min(0), key: songKey })
+      .strict(),
     result: PlaylistEntryView,
   },
   'playlists.export': {
@@ -275,13 +280,28 @@ export const requests = {
     result: z.object({ jobId: z.string() }),
   },
   'clusters.songs': {
-    args: z.object({ id: z.number().int().min(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    args: z
+      .object({
+        id: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
     result: z.array(SongRef),
   },
   'map.get': { args: empty, result: MapView.nullable() },
   'mixes.list': { args: empty, result: z.array(MixView) },
   'mixes.generate': {
-    args: z.object({ seed: z.number().int().min(0).max(2 ** 31).optional(), playableNow: z.boolean().optional() }).strict(),
+    args: z
+      .object({
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31)
+          .optional(),
+        playableNow: z.boolean().optional(),
+      })
+      .strict(),
     result: z.array(MixView),
   },
   'mixes.radio': {
@@ -290,26 +310,49 @@ export const requests = {
         keys: z.array(songKey).min(1, 'Pick at least one song').max(500),
         n: z.number().int().min(1).max(200).default(20),
         exclude: z.array(songKey).max(5000).default([]),
-        seed: z.number().int().min(0).max(2 ** 31).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31)
+          .optional(),
         playableNow: z.boolean().optional(),
       })
       .strict(),
     result: MixView,
   },
   'mixes.continue': {
-    args: z.object({ playlistId: z.number().int().positive(), n: z.number().int().min(1).max(200).default(20) }).strict(),
+    args: z
+      .object({
+        playlistId: z.number().int().positive(),
+        n: z.number().int().min(1).max(200).default(20),
+      })
+      .strict(),
     result: MixView,
   },
   'mixes.journey': {
-    args: z.object({ from: songKey, to: songKey, n: z.number().int().min(3).max(100).default(15) }).strict(),
+    args: z
+      .object({ from: songKey, to: songKey, n: z.number().int().min(3).max(100).default(15) })
+      .strict(),
     result: MixView,
   },
   'mixes.cluster': {
-    args: z.object({ clusterId: z.number().int().min(0), n: z.number().int().min(1).max(200).default(30) }).strict(),
+    args: z
+      .object({
+        clusterId: z.number().int().min(0),
+        n: z.number().int().min(1).max(200).default(30),
+      })
+      .strict(),
     result: MixView,
   },
   'mixes.save': {
-    args: z.object({ id: z.string().min(1).max(200), saved: z.boolean(), name: z.string().trim().min(1).max(200).optional() }).strict(),
+    args: z
+      .object({
+        id: z.string().min(1).max(200),
+        saved: z.boolean(),
+        name: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
     result: MixView,
   },
   'mixes.export': {
@@ -341,7 +384,6 @@ export type Args<N extends RequestName> = z.input<(typeof requests)[N]['args']>
 export type ParsedArgs<N extends RequestName> = z.output<(typeof requests)[N]['args']>
 export type Result<N extends RequestName> = z.output<(typeof requests)[N]['result']>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
-
 
 /** What crosses a transport for every request: a result, or an error a person can act on. */
 export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ContractError }

@@ -1,6 +1,12 @@
 // Validates a request against the contract and runs its handler, turning every failure into an Envelope error.
 import { z } from 'zod'
-import { requests, type ContractError, type Envelope, type Handlers, type RequestName } from './contract'
+import {
+  requests,
+  type ContractError,
+  type Envelope,
+  type Handlers,
+  type RequestName,
+} from './contract'
 
 /** An error a handler throws to give the UI a specific code and a message a person can act on. */
 export class AppError extends Error {
@@ -24,11 +30,17 @@ export async function dispatch(
   rawArgs: unknown,
 ): Promise<Envelope<unknown>> {
   if (!isRequestName(name)) {
-    return { ok: false, error: { code: 'unknown-request', message: `Unknown request "${String(name)}"` } }
+    return {
+      ok: false,
+      error: { code: 'unknown-request', message: `Unknown request "${String(name)}"` },
+    }
   }
   const parsed = requests[name].args.safeParse(rawArgs ?? {})
   if (!parsed.success) {
-    return { ok: false, error: { code: 'bad-request', message: `${name}: ${describe(parsed.error)}` } }
+    return {
+      ok: false,
+      error: { code: 'bad-request', message: `${name}: ${describe(parsed.error)}` },
+    }
   }
   try {
     const handler = handlers[name] as (args: unknown) => Promise<unknown>

@@ -8,9 +8,20 @@ export class UsageError extends Error {
 }
 
 export type OptionType = 'string' | 'int' | 'number' | 'boolean' | 'list'
-export type OptionSpec = Record<string, { type: OptionType; default?: unknown; choices?: readonly string[]; min?: number }>
-type Value<T extends OptionType> = T extends 'int' | 'number' ? number : T extends 'boolean' ? boolean : T extends 'list' ? string[] : string
-export type Parsed<S extends OptionSpec> = { [K in keyof S]: Value<S[K]['type']> | undefined } & { _: string[] }
+export type OptionSpec = Record<
+  string,
+  { type: OptionType; default?: unknown; choices?: readonly string[]; min?: number }
+>
+type Value<T extends OptionType> = T extends 'int' | 'number'
+  ? number
+  : T extends 'boolean'
+    ? boolean
+    : T extends 'list'
+      ? string[]
+      : string
+export type Parsed<S extends OptionSpec> = { [K in keyof S]: Value<S[K]['type']> | undefined } & {
+  _: string[]
+}
 
 /** Parses `--name value`, `--name=value` and boolean `--flag`; positionals go to `_`. */
 export function parseArgs<S extends OptionSpec>(argv: string[], spec: S): Parsed<S> {
@@ -32,7 +43,8 @@ export function parseArgs<S extends OptionSpec>(argv: string[], spec: S): Parsed
       continue
     }
     const raw = eq >= 0 ? arg.slice(eq + 1) : argv[++i]
-    if (raw === undefined || (eq < 0 && raw.startsWith('--'))) throw new UsageError(`--${name} needs a value`)
+    if (raw === undefined || (eq < 0 && raw.startsWith('--')))
+      throw new UsageError(`--${name} needs a value`)
     out[name] = convert(name, raw, s)
   }
   return out as Parsed<S>
@@ -42,12 +54,19 @@ function convert(name: string, raw: string, s: OptionSpec[string]): unknown {
   if (s.type === 'int' || s.type === 'number') {
     const n = Number(raw)
     if (raw.trim() === '' || !Number.isFinite(n) || (s.type === 'int' && !Number.isInteger(n))) {
-      throw new UsageError(`--${name} must be ${s.type === 'int' ? 'an integer' : 'a number'}, got "${raw}"`)
+      throw new UsageError(
+        `--${name} must be ${s.type === 'int' ? 'an integer' : 'a number'}, got "${raw}"`,
+      )
     }
-    if (s.min !== undefined && n < s.min) throw new UsageError(`--${name} must be at least ${s.min}, got ${n}`)
+    if (s.min !== undefined && n < s.min)
+      throw new UsageError(`--${name} must be at least ${s.min}, got ${n}`)
     return n
   }
-  if (s.type === 'list') return raw.split(',').map((x) => x.trim()).filter(Boolean)
+  if (s.type === 'list')
+    return raw
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
   if (s.choices && !s.choices.includes(raw)) {
     throw new UsageError(`--${name} must be one of ${s.choices.join(', ')}, got "${raw}"`)
   }

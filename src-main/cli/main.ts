@@ -13,7 +13,10 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2
   }
   const command = commands[name]
-  if (!command) throw new UsageError(`Unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`)
+  if (!command)
+    throw new UsageError(
+      `Unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`,
+    )
   return (await command(rest)) ?? 0
 }
 

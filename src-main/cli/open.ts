@@ -7,7 +7,10 @@ import { progress } from './output'
 
 export const dataOption = { data: { type: 'string' } } as const
 
-export async function openSegue(data: string | undefined, extra: Partial<SegueOptions> = {}): Promise<Segue> {
+export async function openSegue(
+  data: string | undefined,
+  extra: Partial<SegueOptions> = {},
+): Promise<Segue> {
   return Segue.open({
     dataDir: resolve(data ?? defaultDataDir()),
     resourcesDir: checkoutResourcesDir,

@@ -7,11 +7,18 @@ import { EVENT_CHANNEL, requestChannel } from './channels'
 /** Accepts only the app's own top-level frame, loaded from the app's origin. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
 
-export function bindIpc(ipcMain: IpcMain, handlers: Handlers, isTrustedSender: SenderCheck): () => void {
+export function bindIpc(
+  ipcMain: IpcMain,
+  handlers: Handlers,
+  isTrustedSender: SenderCheck,
+): () => void {
   for (const name of requestNames) {
     ipcMain.handle(requestChannel(name), async (event, args: unknown) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'bad-request', message: 'Request from an untrusted frame refused' } }
+        return {
+          ok: false,
+          error: { code: 'bad-request', message: 'Request from an untrusted frame refused' },
+        }
       }
       return dispatch(handlers, name, args)
     })

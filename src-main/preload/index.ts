@@ -1,7 +1,12 @@
 // Exposes exactly the contract to the sandboxed page: one function per request and a listener per event — no generic IPC.
 import { contextBridge, ipcRenderer } from 'electron'
 import type { Envelope, PreloadApi } from '../../src-shared/contract'
-import { eventNames, requestNames, type EventName, type RequestName } from '../../src-shared/contract-names'
+import {
+  eventNames,
+  requestNames,
+  type EventName,
+  type RequestName,
+} from '../../src-shared/contract-names'
 import { EVENT_CHANNEL, requestChannel } from '../ipc/channels'
 
 type Listener = (payload: unknown) => void

@@ -62,30 +62,66 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`
 
   const server = createServer((req, res) => {
-    void handle(req, res).catch((e) => send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } }))
+    void handle(req, res).catch((e) =>
+      send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } }),
+    )
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostAllowed(req)) return send(res, 421, { ok: false, error: { code: 'bad-request', message: 'Wrong Host' } })
+    if (!hostAllowed(req))
+      return send(res, 421, { ok: false, error: { code: 'bad-request', message: 'Wrong Host' } })
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST' } })
-      if (!authorised(req)) return send(res, 401, { ok: false, error: { code: 'bad-request', message: 'Missing or wrong token — open the URL printed by `npm run serve`' } })
+      if (req.method !== 'POST')
+        return send(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST' } })
+      if (!authorised(req))
+        return send(res, 401, {
+          ok: false,
+          error: {
+            code: 'bad-request',
+            message: 'Missing or wrong token — open the URL printed by `npm run serve`',
+          },
+        })
       let body: unknown
       try {
         body = await readJson(req)
       } catch (e) {
         // The body may be half read: close this connection rather than reuse it.
         res.setHeader('connection', 'close')
-        return send(res, 400, { ok: false, error: { code: 'bad-request', message: (e as Error).message } })
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'bad-request', message: (e as Error).message },
+        })
       }
-      const envelope = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), body)
-      const status = envelope.ok ? 200 : envelope.error.code === 'internal' ? 500 : envelope.error.code === 'unknown-request' || envelope.error.code === 'not-found' ? 404 : envelope.error.code === 'conflict' ? 409 : envelope.error.code === 'not-ready' ? 503 : 400
+      const envelope = await dispatch(
+        options.handlers,
+        decodeURIComponent(url.pathname.slice(5)),
+        body,
+      )
+      const status = envelope.ok
+        ? 200
+        : envelope.error.code === 'internal'
+          ? 500
+          : envelope.error.code === 'unknown-request' || envelope.error.code === 'not-found'
+            ? 404
+            : envelope.error.code === 'conflict'
+              ? 409
+              : envelope.error.code === 'not-ready'
+                ? 503
+                : 400
       return send(res, status, envelope)
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'bad-request', message: 'Method not allowed' } })
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, {
+        ok: false,
+        error: { code: 'bad-request', message: 'Method not allowed' },
+      })
     if (url.pathname.startsWith('/media/')) {
-      if (!authorised(req)) return send(res, 401, { ok: false, error: { code: 'bad-request', message: 'Missing or wrong token' } })
+      if (!authorised(req))
+        return send(res, 401, {
+          ok: false,
+          error: { code: 'bad-request', message: 'Missing or wrong token' },
+        })
       return serveMedia(url.pathname.slice(7), req, res)
     }
     return serveStatic(options.staticDir, url.pathname, res)
@@ -93,15 +129,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function serveMedia(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const trackId = Number(id)
-    if (!options.media || !/^\d+$/.test(id)) return send(res, 404, { ok: false, error: { code: 'not-found', message: 'No such track' } })
+    if (!options.media || !/^\d+$/.test(id))
+      return send(res, 404, { ok: false, error: { code: 'not-found', message: 'No such track' } })
     let answer: MediaResponse
     try {
       answer = await options.media(trackId, req.headers.range)
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500
-      return send(res, status, { ok: false, error: { code: status === 404 ? 'not-found' : 'bad-request', message: (e as Error).message } })
+      return send(res, status, {
+        ok: false,
+        error: {
+          code: status === 404 ? 'not-found' : 'bad-request',
+          message: (e as Error).message,
+        },
+      })
     }
-    res.writeHead(answer.status, { ...answer.headers, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' })
+    res.writeHead(answer.status, {
+      ...answer.headers,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    })
     if (req.method === 'HEAD' || !answer.stream) {
       answer.stream?.resume()
       res.end()
@@ -122,7 +169,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws)
       ws.on('close', () => sockets.delete(ws))
-      ws.on('message', () => ws.close(1008, 'This socket only carries events; send requests over POST /api/'))
+      ws.on('message', () =>
+        ws.close(1008, 'This socket only carries events; send requests over POST /api/'),
+      )
     })
   })
   const unsubscribe = options.subscribe((name, payload) => {
@@ -179,12 +228,19 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
   const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
   const file = normalize(join(root, rel))
-  if (!file.startsWith(normalize(root) + sep)) return send(res, 404, { ok: false, error: { code: 'not-found', message: 'Not found' } })
+  if (!file.startsWith(normalize(root) + sep))
+    return send(res, 404, { ok: false, error: { code: 'not-found', message: 'Not found' } })
   try {
     const info = await stat(file)
     if (!info.isFile()) throw new Error('not a file')
   } catch {
-    return send(res, 404, { ok: false, error: { code: 'not-found', message: `Not found: ${pathname} (is the renderer built? run \`npm run build\`)` } })
+    return send(res, 404, {
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: `Not found: ${pathname} (is the renderer built? run \`npm run build\`)`,
+      },
+    })
   }
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

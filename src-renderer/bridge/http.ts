@@ -18,10 +18,14 @@ export function httpBridge(location: Location): Bridge {
           body: JSON.stringify(args ?? {}),
         })
       } catch {
-        throw new BridgeError('offline', 'Segue is not reachable — is `npm run serve` still running?')
+        throw new BridgeError(
+          'offline',
+          'Segue is not reachable — is `npm run serve` still running?',
+        )
       }
       const envelope = (await response.json().catch(() => null)) as Envelope<never> | null
-      if (!envelope) throw new BridgeError('internal', `Unexpected answer (${response.status}) from Segue`)
+      if (!envelope)
+        throw new BridgeError('internal', `Unexpected answer (${response.status}) from Segue`)
       if (!envelope.ok) throw new BridgeError(envelope.error.code, envelope.error.message)
       return envelope.result
     },
@@ -55,7 +59,9 @@ function connectEvents(
   let delay = 500
   const open = () => {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-    const ws = new WebSocket(`${scheme}://${location.host}/events?token=${encodeURIComponent(token)}`)
+    const ws = new WebSocket(
+      `${scheme}://${location.host}/events?token=${encodeURIComponent(token)}`,
+    )
     ws.onopen = () => (delay = 500)
     ws.onmessage = (e) => {
       const { name, payload } = JSON.parse(String(e.data)) as { name: EventName; payload: unknown }

@@ -35,7 +35,15 @@ export const useJobsStore = defineStore('jobs', () => {
 
   /** Remembers a job right after starting it, before its first event arrives. */
   function track(job: Partial<JobInfo> & { id: string }): void {
-    byId.value[job.id] ??= { kind: 'train', title: '', state: 'running', progress: 0, message: 'Starting…', started: new Date().toISOString(), ...job }
+    byId.value[job.id] ??= {
+      kind: 'train',
+      title: '',
+      state: 'running',
+      progress: 0,
+      message: 'Starting…',
+      started: new Date().toISOString(),
+      ...job,
+    }
   }
 
   return { byId, error, running, latest, refresh, listen, cancel, track }

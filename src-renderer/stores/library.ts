@@ -60,7 +60,11 @@ export const useLibraryStore = defineStore('library', () => {
   async function fixMatch(position: number, key: string): Promise<void> {
     if (!open.value) return
     try {
-      const entry = await bridge().request('playlists.fixMatch', { id: open.value.playlist.id, position, key })
+      const entry = await bridge().request('playlists.fixMatch', {
+        id: open.value.playlist.id,
+        position,
+        key,
+      })
       open.value.entries = open.value.entries.map((e) => (e.position === position ? entry : e))
       playlists.value = await bridge().request('playlists.list', {})
     } catch (e) {
@@ -68,7 +72,10 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  async function exportPlaylist(id: number, format: 'm3u8' | 'xspf'): Promise<{ filename: string; content: string } | null> {
+  async function exportPlaylist(
+    id: number,
+    format: 'm3u8' | 'xspf',
+  ): Promise<{ filename: string; content: string } | null> {
     try {
       return await bridge().request('playlists.export', { id, format })
     } catch (e) {
@@ -77,5 +84,17 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  return { summary, playlists, open, error, refresh, listen, importPaths, pick, show, fixMatch, exportPlaylist }
+  return {
+    summary,
+    playlists,
+    open,
+    error,
+    refresh,
+    listen,
+    importPaths,
+    pick,
+    show,
+    fixMatch,
+    exportPlaylist,
+  }
 })

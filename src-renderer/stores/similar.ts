@@ -65,5 +65,17 @@ export const useSimilarStore = defineStore('similar', () => {
     }
   }
 
-  return { query, matches, noMatches, selected, results, loading, error, search, pick, pickKey, load }
+  return {
+    query,
+    matches,
+    noMatches,
+    selected,
+    results,
+    loading,
+    error,
+    search,
+    pick,
+    pickKey,
+    load,
+  }
 })

@@ -44,7 +44,11 @@ describe('clusters and map', () => {
     expect(label).toMatch(/ — /)
     await page.mouse.click(target!.x, target!.y)
     await page.getByTestId('results').waitFor({ timeout: 20_000 })
-    expect(await page.locator('.selected h2').innerText()).toContain(label.split(' — ')[1].slice(0, 10))
-    await expect.poll(() => page.getByTestId('results').locator('li').count(), { timeout: 20_000 }).toBe(25)
+    expect(await page.locator('.selected h2').innerText()).toContain(
+      label.split(' — ')[1].slice(0, 10),
+    )
+    await expect
+      .poll(() => page.getByTestId('results').locator('li').count(), { timeout: 20_000 })
+      .toBe(25)
   })
 })

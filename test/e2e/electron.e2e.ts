@@ -13,7 +13,10 @@ const root = join(import.meta.dirname, '../..')
 function electronBinary(): { path?: string; reason?: string } {
   const pkg = join(root, 'node_modules', 'electron')
   if (!existsSync(join(pkg, 'path.txt')) && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    return { reason: 'no Electron binary downloaded (node_modules/electron/path.txt is missing; run `npx electron --version` with internet access)' }
+    return {
+      reason:
+        'no Electron binary downloaded (node_modules/electron/path.txt is missing; run `npx electron --version` with internet access)',
+    }
   }
   const path = createRequire(join(root, 'package.json'))('electron') as unknown as string
   return existsSync(path) ? { path } : { reason: `the Electron binary at ${path} is missing` }
@@ -23,7 +26,9 @@ describe('Electron shell', () => {
   const binary = electronBinary()
   it('opens the Segue window with the sandboxed preload API', async (ctx) => {
     if (!binary.path) {
-      console.warn(`SKIPPED Electron e2e — ${binary.reason}. It runs on machines where \`npx electron\` can download its binary.`)
+      console.warn(
+        `SKIPPED Electron e2e — ${binary.reason}. It runs on machines where \`npx electron\` can download its binary.`,
+      )
       ctx.skip(binary.reason)
       return
     }

@@ -9,6 +9,13 @@ import { makeTempDir } from '../fixtures/temp-dir'
 import { launchChromium } from '../helpers/browser'
 import { serveApp, type ServedApp } from '../helpers/serve'
 
+/** The parts of the page's <audio> element the test reads (this tsconfig has no DOM types). */
+interface AudioState {
+  currentSrc: string
+  duration: number
+  paused: boolean
+}
+
 /** Real songs of the bundled catalogue (artist, title as a tagger would write them). */
 const SONGS: [artist: string, title: string][] = [
   ['Rick Ross', 'Aston Martin Music'],
@@ -114,14 +121,14 @@ describe('Made For You', () => {
     await expect.poll(() => page.getByTestId('player-now').innerText()).toContain(song)
     const audio = page.getByTestId('player-audio')
     await expect
-      .poll(() => audio.evaluate((el: HTMLAudioElement) => el.currentSrc))
+      .poll(() => audio.evaluate((el: AudioState) => el.currentSrc))
       .toMatch(/\/media\/\d+\?token=/)
-    const src = await audio.evaluate((el: HTMLAudioElement) => el.currentSrc)
+    const src = await audio.evaluate((el: AudioState) => el.currentSrc)
     expect(new URL(src).origin).toBe(app.origin)
     expect(new URL(src).searchParams.get('token')).toBe(app.token)
     // The element loaded real audio from the route (20 s of it).
     await expect
-      .poll(() => audio.evaluate((el: HTMLAudioElement) => Math.round(el.duration || 0)), {
+      .poll(() => audio.evaluate((el: AudioState) => Math.round(el.duration || 0)), {
         timeout: 10_000,
       })
       .toBe(20)
@@ -155,7 +162,7 @@ describe('Made For You', () => {
     await expect
       .poll(() => page.getByTestId('player-toggle').getAttribute('aria-label'))
       .toBe('Play')
-    expect(await audio.evaluate((el: HTMLAudioElement) => el.paused)).toBe(true)
+    expect(await audio.evaluate((el: AudioState) => el.paused)).toBe(true)
 
     // Export the mix as M3U8: a real download whose entries point at the imported files.
     const [download] = await Promise.all([

@@ -24,7 +24,11 @@ afterAll(async () => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any
 
-async function api(name: string, body: unknown, token = app.token): Promise<{ status: number; body: Json }> {
+async function api(
+  name: string,
+  body: unknown,
+  token = app.token,
+): Promise<{ status: number; body: Json }> {
   return page.evaluate(
     async ({ name, body, token }) => {
       const r = await fetch(`/api/${name}`, {
@@ -43,7 +47,12 @@ describe('first run', () => {
     await page.goto(app.url)
     expect(new URL(page.url()).searchParams.get('token')).toBeNull()
     // Either the training strip is visible or the model is already done.
-    await page.getByText('No model yet').or(page.getByTestId('training-status')).or(page.getByTestId('song-search')).first().waitFor()
+    await page
+      .getByText('No model yet')
+      .or(page.getByTestId('training-status'))
+      .or(page.getByTestId('song-search'))
+      .first()
+      .waitFor()
     await page.getByText(/Search a song you like/).waitFor({ timeout: 150_000 })
 
     await page.getByTestId('song-search').fill('aston martin')
@@ -66,7 +75,9 @@ describe('first run', () => {
     await page.getByTestId('training-cancelled').waitFor({ timeout: 10_000 })
     const after = (await api('model.status', {})).body.result.model
     expect(after.id).toBe(before.id)
-    const similar = await api('similar.get', { key: (await api('songs.search', { query: 'aston martin' })).body.result[0].key })
+    const similar = await api('similar.get', {
+      key: (await api('songs.search', { query: 'aston martin' })).body.result[0].key,
+    })
     expect(similar.status).toBe(200)
     expect(similar.body.result.modelId).toBe(before.id)
     await page.locator('[data-view="similar"]').click()

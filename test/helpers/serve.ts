@@ -16,10 +16,14 @@ const root = join(import.meta.dirname, '../..')
 
 export async function serveApp(args: string[] = [], dataDir?: string): Promise<ServedApp> {
   const data = dataDir ?? (await mkdtemp(join(tmpdir(), 'segue-e2e-')))
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/segue.mjs'), 'serve', '--data', data, ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'bin/segue.mjs'), 'serve', '--data', data, ...args],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let stderr = ''
   child.stderr!.on('data', (d) => (stderr += String(d)))
   const url = await new Promise<string>((resolve, reject) => {

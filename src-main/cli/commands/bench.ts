@@ -25,7 +25,9 @@ async function benchTrainCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
   })
   if (!a.dataset) throw new UsageError('--dataset DIR (a Yes-format directory) is required')
-  progress(`Training ${a.algo} ${a.dim}-d, ${a.epochs} epochs, ${a.threads} threads on ${a.dataset}…`)
+  progress(
+    `Training ${a.algo} ${a.dim}-d, ${a.epochs} epochs, ${a.threads} threads on ${a.dataset}…`,
+  )
   const r = await benchTrain({
     dataset: resolve(a.dataset),
     algo: a.algo as 'cbow' | 'sg',
@@ -39,8 +41,11 @@ async function benchTrainCommand(argv: string[]): Promise<number> {
     if (/Not a Yes-format directory|is missing/.test(e.message)) throw new UsageError(e.message)
     throw e
   })
-  result(a.json ?? false, r, () =>
-    `${r.occurrences.toLocaleString('en')} occurrences × ${r.epochs} epochs in ${r.seconds.toFixed(2)} s = ${Math.round(r.words_per_sec).toLocaleString('en')} songs/s, final loss ${r.final_loss.toFixed(4)}`,
+  result(
+    a.json ?? false,
+    r,
+    () =>
+      `${r.occurrences.toLocaleString('en')} occurrences × ${r.epochs} epochs in ${r.seconds.toFixed(2)} s = ${Math.round(r.words_per_sec).toLocaleString('en')} songs/s, final loss ${r.final_loss.toFixed(4)}`,
   )
   return 0
 }
@@ -53,8 +58,15 @@ async function benchServeCommand(argv: string[]): Promise<number> {
     topn: { type: 'int', default: 25, min: 1 },
     json: { type: 'boolean' },
   })
-  progress(`Exporting ${a.songs} × ${a.dim} random vectors to ONNX and timing ${a.queries} queries…`)
+  progress(
+    `Exporting ${a.songs} × ${a.dim} random vectors to ONNX and timing ${a.queries} queries…`,
+  )
   const r = await benchServe({ songs: a.songs, dim: a.dim, queries: a.queries, topn: a.topn })
-  result(a.json ?? false, r, () => `p50 ${r.p50_ms.toFixed(2)} ms, p99 ${r.p99_ms.toFixed(2)} ms, recall@${a.topn} ${r.recall_at_topn}`)
+  result(
+    a.json ?? false,
+    r,
+    () =>
+      `p50 ${r.p50_ms.toFixed(2)} ms, p99 ${r.p99_ms.toFixed(2)} ms, recall@${a.topn} ${r.recall_at_topn}`,
+  )
   return 0
 }

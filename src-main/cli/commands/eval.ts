@@ -18,8 +18,13 @@ export async function evalCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
   })
   if (!a.dataset) throw new UsageError('--dataset DIR (a Yes-format directory) is required')
-  const unknown = (a.recommender ?? []).filter((n) => !(RECOMMENDER_NAMES as readonly string[]).includes(n))
-  if (unknown.length) throw new UsageError(`Unknown recommender ${unknown.join(', ')} (known: ${RECOMMENDER_NAMES.join(', ')})`)
+  const unknown = (a.recommender ?? []).filter(
+    (n) => !(RECOMMENDER_NAMES as readonly string[]).includes(n),
+  )
+  if (unknown.length)
+    throw new UsageError(
+      `Unknown recommender ${unknown.join(', ')} (known: ${RECOMMENDER_NAMES.join(', ')})`,
+    )
   let last = ''
   const report = await runEval({
     dataset: resolve(a.dataset),
@@ -34,7 +39,8 @@ export async function evalCommand(argv: string[]): Promise<number> {
       if (line !== last) progress((last = line))
     },
   }).catch((e: Error) => {
-    if (/Not a Yes-format directory|is missing|not in song_hash/.test(e.message)) throw new UsageError(e.message)
+    if (/Not a Yes-format directory|is missing|not in song_hash/.test(e.message))
+      throw new UsageError(e.message)
     throw e
   })
   result(a.json ?? false, report, () =>
@@ -42,9 +48,18 @@ export async function evalCommand(argv: string[]): Promise<number> {
       `AHR@${a.topn} on ${report.heldout} held-out playlists (${report.playlists} usable):`,
       ...Object.entries(report.ahr)
         .sort((x, y) => y[1] - x[1])
-        .map(([name, v]) => `  ${name.padEnd(12)} ${v.toFixed(4)}   nDCG ${report.ndcg[name]?.toFixed(4) ?? '-'}`),
+        .map(
+          ([name, v]) =>
+            `  ${name.padEnd(12)} ${v.toFixed(4)}   nDCG ${report.ndcg[name]?.toFixed(4) ?? '-'}`,
+        ),
       ...(report.cold_start
-        ? [`Cold start (${report.cold_start.songs} songs withheld): ${Object.entries(report.cold_start.ahr).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`]
+        ? [
+            `Cold start (${report.cold_start.songs} songs withheld): ${Object.entries(
+              report.cold_start.ahr,
+            )
+              .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+              .join(', ')}`,
+          ]
         : []),
     ].join('\n'),
   )

@@ -8,7 +8,8 @@ import { librarySummary } from '../../core/app/library'
 
 export async function importCommand(argv: string[]): Promise<number> {
   const a = parseArgs(argv, { ...dataOption, json: { type: 'boolean' } })
-  if (a._.length === 0) throw new UsageError('Give one or more music folders or playlist files to import')
+  if (a._.length === 0)
+    throw new UsageError('Give one or more music folders or playlist files to import')
   const paths = a._.map((p) => resolve(p))
   const missing = paths.filter((p) => !existsSync(p))
   if (missing.length) throw new UsageError(`Not found: ${missing.join(', ')}`)
@@ -31,10 +32,15 @@ export async function importCommand(argv: string[]): Promise<number> {
     }
     result(a.json ?? false, out, () =>
       [
-        ...(folders ? [`Folders: ${folders.tracks_added} added, ${folders.tracks_updated} updated, ${folders.tracks_failed} failed`] : []),
-        ...folders?.failures.slice(0, 20).map((f) => `  ${f.path}: ${f.reason}`) ?? [],
+        ...(folders
+          ? [
+              `Folders: ${folders.tracks_added} added, ${folders.tracks_updated} updated, ${folders.tracks_failed} failed`,
+            ]
+          : []),
+        ...(folders?.failures.slice(0, 20).map((f) => `  ${f.path}: ${f.reason}`) ?? []),
         ...report.playlists.map(
-          (p) => `${p.file} (${p.format}): ${p.entries} entries, ${p.matched_library} your files, ${p.matched_catalog} catalogue, ${p.unmatched} unmatched${p.errors.length ? ` — ${p.errors.join('; ')}` : ''}`,
+          (p) =>
+            `${p.file} (${p.format}): ${p.entries} entries, ${p.matched_library} your files, ${p.matched_catalog} catalogue, ${p.unmatched} unmatched${p.errors.length ? ` — ${p.errors.join('; ')}` : ''}`,
         ),
       ].join('\n'),
     )

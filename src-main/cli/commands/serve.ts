@@ -15,7 +15,9 @@ export async function serve(argv: string[]): Promise<number> {
     'no-train': { type: 'boolean' },
   })
   if (!existsSync(join(checkoutRendererDir, 'index.html'))) {
-    throw new Error('The UI is not built — run `npm run serve` (it builds first) or `npm run build`')
+    throw new Error(
+      'The UI is not built — run `npm run serve` (it builds first) or `npm run build`',
+    )
   }
   const app = await openSegue(a.data, {
     background: !a['no-train'],

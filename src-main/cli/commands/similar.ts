@@ -16,13 +16,25 @@ export async function similar(argv: string[]): Promise<number> {
   try {
     const key = resolveSong(a.song, (k) => app.catalog.get(k) !== undefined)
     if (!key) {
-      const hints = app.catalog.search(a.song.replace(/ - /g, ' '), 3).map((s) => `"${s.artist} - ${s.title}"`)
-      throw new UsageError(`No song "${a.song}" in the catalogue${hints.length ? ` — did you mean ${hints.join(', ')}?` : ''}`)
+      const hints = app.catalog
+        .search(a.song.replace(/ - /g, ' '), 3)
+        .map((s) => `"${s.artist} - ${s.title}"`)
+      throw new UsageError(
+        `No song "${a.song}" in the catalogue${hints.length ? ` — did you mean ${hints.join(', ')}?` : ''}`,
+      )
     }
-    if (!app.model) throw new Error(`No trained model in ${app.options.dataDir} — run \`npx segue train --data ${app.options.dataDir}\` first`)
+    if (!app.model)
+      throw new Error(
+        `No trained model in ${app.options.dataDir} — run \`npx segue train --data ${app.options.dataDir}\` first`,
+      )
     const answer = await app.similar(key, a.topn!)
     result(a.json ?? false, answer, () =>
-      answer.results.map((r, i) => `${String(i + 1).padStart(3)}. ${r.score.toFixed(3)}  ${r.artist} - ${r.title}  (${r.why})`).join('\n'),
+      answer.results
+        .map(
+          (r, i) =>
+            `${String(i + 1).padStart(3)}. ${r.score.toFixed(3)}  ${r.artist} - ${r.title}  (${r.why})`,
+        )
+        .join('\n'),
     )
     return 0
   } finally {

@@ -13,8 +13,15 @@ export async function trainCommand(argv: string[]): Promise<number> {
   })
   const app = await openSegue(a.data, { training: a.threads ? { threads: a.threads } : {} })
   try {
-    await waitForJob(app, app.startTraining({ epochs: a.epochs, algo: a.algo as 'cbow' | 'sg' | undefined }))
-    result(a.json ?? false, { model: app.model }, () => `Model ${app.model?.id} is now in use (${app.model?.songs} songs).`)
+    await waitForJob(
+      app,
+      app.startTraining({ epochs: a.epochs, algo: a.algo as 'cbow' | 'sg' | undefined }),
+    )
+    result(
+      a.json ?? false,
+      { model: app.model },
+      () => `Model ${app.model?.id} is now in use (${app.model?.songs} songs).`,
+    )
     return 0
   } finally {
     await app.close()

@@ -64,9 +64,13 @@ export async function computeClusters(
   const clustering = await clusterVectors(model.input, n, model.dim, {
     k: request.k ?? 'auto',
     seed: SEED,
-    range: { min: request.kMin ?? 10, max: Math.min(request.kMax ?? 500, Math.max(2, Math.floor(n / 4))) },
+    range: {
+      min: request.kMin ?? 10,
+      max: Math.min(request.kMax ?? 500, Math.max(2, Math.floor(n / 4))),
+    },
     signal: ctx.signal,
-    onProgress: (done, total) => ctx.report((0.9 * done) / total, `Clustering: fit ${done} of ${total}`),
+    onProgress: (done, total) =>
+      ctx.report((0.9 * done) / total, `Clustering: fit ${done} of ${total}`),
   })
   const labels = labelClusters(clustering.assignments, clustering.k, model.vocab.map(facts), {
     space: { vectors: model.input, dim: model.dim, centroids: clustering.centroids },
@@ -90,9 +94,16 @@ export async function computeSongMap(record: ModelRecord, ctx: JobContext): Prom
     seed: SEED,
     signal: ctx.signal,
     onProgress: (done, total, stage) =>
-      ctx.report(stage === 'neighbors' ? (0.3 * done) / total : 0.3 + (0.7 * done) / total, `Map: ${stage} ${done} of ${total}`),
+      ctx.report(
+        stage === 'neighbors' ? (0.3 * done) / total : 0.3 + (0.7 * done) / total,
+        `Map: ${stage} ${done} of ${total}`,
+      ),
   })
-  const cache: MapCache = { modelId: record.id, keys: model.vocab, xy: Array.from(xy, (v) => Math.round(v * 1000) / 1000) }
+  const cache: MapCache = {
+    modelId: record.id,
+    keys: model.vocab,
+    xy: Array.from(xy, (v) => Math.round(v * 1000) / 1000),
+  }
   await writeFileAtomic(join(record.dir, MAP_FILE), JSON.stringify(cache))
   return cache
 }

@@ -15,7 +15,12 @@ export function catalogIndex(songs: readonly YesSong[]): CatalogIndex {
 }
 
 /** Imports any mix of folders and playlist files; the report is kept for the Library view. */
-export async function importIntoLibrary(db: Db, paths: string[], catalog: CatalogIndex, ctx: JobContext): Promise<ImportReport> {
+export async function importIntoLibrary(
+  db: Db,
+  paths: string[],
+  catalog: CatalogIndex,
+  ctx: JobContext,
+): Promise<ImportReport> {
   const result = await importPaths(db, paths, catalog, {
     signal: ctx.signal,
     onScanProgress: (p) =>
@@ -25,7 +30,11 @@ export async function importIntoLibrary(db: Db, paths: string[], catalog: Catalo
           ? `Looking for music in ${p.folder} (${p.filesFound} files)`
           : `Reading tags: ${p.filesRead} of ${p.filesToRead} (${Math.round(p.filesPerSec)} files/s)`,
       ),
-    onProgress: (p) => ctx.report(0.7 + (0.3 * p.done) / Math.max(1, p.total), `Playlist ${p.file}: ${p.phase} ${p.done}/${p.total}`),
+    onProgress: (p) =>
+      ctx.report(
+        0.7 + (0.3 * p.done) / Math.max(1, p.total),
+        `Playlist ${p.file}: ${p.phase} ${p.done}/${p.total}`,
+      ),
   })
   const report: ImportReport = {
     finished: new Date().toISOString(),
@@ -52,10 +61,10 @@ export async function importIntoLibrary(db: Db, paths: string[], catalog: Catalo
     })),
   }
   await db.transaction((tx) =>
-    tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
-      LAST_IMPORT,
-      JSON.stringify(report),
-    ]),
+    tx.run(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [LAST_IMPORT, JSON.stringify(report)],
+    ),
   )
   return report
 }
@@ -64,13 +73,22 @@ export async function librarySummary(db: Db) {
   const tracks = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM tracks'))?.n ?? 0
   const playlists = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM playlists'))?.n ?? 0
   const folders = (await listFolders(db)).map((f) => f.path)
-  const last = await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [LAST_IMPORT])
-  return { tracks, playlists, folders, lastImport: last ? (JSON.parse(last.value) as ImportReport) : null }
+  const last = await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [
+    LAST_IMPORT,
+  ])
+  return {
+    tracks,
+    playlists,
+    folders,
+    lastImport: last ? (JSON.parse(last.value) as ImportReport) : null,
+  }
 }
 
 /** Song keys of the user's own files: what "owned" means everywhere. */
 export async function ownedKeys(db: Db): Promise<Set<string>> {
-  const rows = await db.all<{ k: string }>('SELECT DISTINCT song_key AS k FROM tracks WHERE song_key IS NOT NULL')
+  const rows = await db.all<{ k: string }>(
+    'SELECT DISTINCT song_key AS k FROM tracks WHERE song_key IS NOT NULL',
+  )
   return new Set(rows.map((r) => r.k))
 }
 

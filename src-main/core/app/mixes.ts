@@ -27,7 +27,13 @@ export class MixService {
   constructor(private readonly app: Segue) {}
 
   private context(seed = Date.now() % 2 ** 31, playableNow = false): MixContext {
-    return { db: this.app.db, scorer: this.app.serving, catalog: this.app.catalog, seed, playableNow }
+    return {
+      db: this.app.db,
+      scorer: this.app.serving,
+      catalog: this.app.catalog,
+      seed,
+      playableNow,
+    }
   }
 
   async list(): Promise<MixView[]> {
@@ -39,13 +45,22 @@ export class MixService {
     await this.app.requireModel()
     const mixes = await buildMixes(this.context(seed, playableNow))
     if (mixes.length === 0) {
-      throw new AppError('not-ready', 'Import some of your music or playlists first: Made For You mixes are built from your taste')
+      throw new AppError(
+        'not-ready',
+        'Import some of your music or playlists first: Made For You mixes are built from your taste',
+      )
     }
     await replaceGeneratedMixes(this.app.db, mixes)
     return this.list()
   }
 
-  async radio(keys: string[], n: number, exclude: string[], seed?: number, playableNow?: boolean): Promise<MixView> {
+  async radio(
+    keys: string[],
+    n: number,
+    exclude: string[],
+    seed?: number,
+    playableNow?: boolean,
+  ): Promise<MixView> {
     await this.app.requireModel()
     return this.keep(await radio(this.context(seed ?? 1, playableNow), keys, n, { exclude }))
   }
@@ -58,7 +73,11 @@ export class MixService {
   async journey(from: string, to: string, n: number): Promise<MixView> {
     await this.app.requireModel()
     for (const key of [from, to]) {
-      if (!this.app.serving.has(key)) throw new AppError('not-found', `The model does not know "${this.app.songRef(key).title}" — pick another song`)
+      if (!this.app.serving.has(key))
+        throw new AppError(
+          'not-found',
+          `The model does not know "${this.app.songRef(key).title}" — pick another song`,
+        )
     }
     return this.keep(await journey(this.context(1), from, to, n))
   }
@@ -70,11 +89,15 @@ export class MixService {
   async setSaved(id: string, saved: boolean, name?: string): Promise<MixView> {
     const recent = this.recent.get(id)
     if (recent && saved) return toView(await saveMix(this.app.db, recent, name))
-    if (!(await setMixSaved(this.app.db, id, saved))) throw new AppError('not-found', `No mix ${id} — generate it again`)
+    if (!(await setMixSaved(this.app.db, id, saved)))
+      throw new AppError('not-found', `No mix ${id} — generate it again`)
     return toView((await getMix(this.app.db, id))!)
   }
 
-  async export(id: string, format: 'm3u8' | 'xspf'): Promise<{ filename: string; content: string; mix: Mix }> {
+  async export(
+    id: string,
+    format: 'm3u8' | 'xspf',
+  ): Promise<{ filename: string; content: string; mix: Mix }> {
     const mix = this.recent.get(id) ?? (await getMix(this.app.db, id))
     if (!mix) throw new AppError('not-found', `No mix ${id} — generate it again`)
     const paths = new Map<number, string>()

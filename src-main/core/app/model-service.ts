@@ -59,7 +59,9 @@ export class ModelService {
       try {
         await this.use(record)
         if (record.id !== currentId) {
-          this.warn(`Model ${currentId ?? '(none)'} could not be used; serving the last good model ${record.id}`)
+          this.warn(
+            `Model ${currentId ?? '(none)'} could not be used; serving the last good model ${record.id}`,
+          )
           await this.registry.setCurrent(record.id)
         }
         return record.info
@@ -107,7 +109,8 @@ export class ModelService {
       served,
     })
     this.currentId = id
-    for (const key of this.loaded.keys()) if (key !== id && key !== previous) this.loaded.delete(key)
+    for (const key of this.loaded.keys())
+      if (key !== id && key !== previous) this.loaded.delete(key)
   }
 
   /** The vocabulary of the model in use, row order. */
@@ -137,14 +140,24 @@ export class ModelService {
    * What Segue serves for a context of songs (Similar songs): ONNX candidates re-ranked with
    * co-occurrence evidence, each with its reason — exactly the `served` recommender of `segue eval`.
    */
-  async served(keys: string[], k: number): Promise<{ modelId: string; results: { key: string; score: number; why: string }[] }> {
+  async served(
+    keys: string[],
+    k: number,
+  ): Promise<{ modelId: string; results: { key: string; score: number; why: string }[] }> {
     return this.onCurrent(async (m) => {
       const rows = keys.map((key) => m.index.get(key)).filter((r): r is number => r !== undefined)
-      if (rows.length === 0) throw new Error('The model does not know these songs yet — retrain after importing playlists that contain them')
+      if (rows.length === 0)
+        throw new Error(
+          'The model does not know these songs yet — retrain after importing playlists that contain them',
+        )
       const answer = await m.served.recommend(rows, k, { exclude: new Set(rows) })
       return {
         modelId: m.info.id,
-        results: answer.ids.map((row, n) => ({ key: m.words[row], score: answer.scores[n], why: answer.why[n]?.text ?? '' })),
+        results: answer.ids.map((row, n) => ({
+          key: m.words[row],
+          score: answer.scores[n],
+          why: answer.why[n]?.text ?? '',
+        })),
       }
     })
   }
@@ -168,12 +181,19 @@ export class ModelService {
         weights.push(options.weights?.[n] ?? 1)
       })
       if (context.length === 0) {
-        throw new Error('The model does not know any of these songs yet — retrain after importing playlists that contain them')
+        throw new Error(
+          'The model does not know any of these songs yet — retrain after importing playlists that contain them',
+        )
       }
-      const exclude = (options.exclude ?? []).map((key) => m.index.get(key)).filter((i): i is number => i !== undefined)
+      const exclude = (options.exclude ?? [])
+        .map((key) => m.index.get(key))
+        .filter((i): i is number => i !== undefined)
       const answer = await this.serving.query({ context, weights, exclude, k })
       if (answer.modelId !== m.info.id) throw new ModelSwapped()
-      return { modelId: m.info.id, results: answer.indices.map((i, n) => ({ key: m.words[i], score: answer.scores[n] })) }
+      return {
+        modelId: m.info.id,
+        results: answer.indices.map((i, n) => ({ key: m.words[i], score: answer.scores[n] })),
+      }
     })
   }
 

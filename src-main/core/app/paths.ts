@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 
 /** Electron's `app.getPath('userData')` for productName "Segue", computed without Electron. */
 export function defaultDataDir(env = process.env, platform = process.platform): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Segue')
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Segue')
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Segue')
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Segue')
 }

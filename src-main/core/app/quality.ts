@@ -12,7 +12,12 @@ export async function latestReport(db: Db): Promise<EvalReport | null> {
 }
 
 /** Runs the seed protocol on `dataset` with progress and cancel; stores and returns the report. */
-export async function measureQuality(db: Db, dataset: string, ctx: JobContext, holdout?: number): Promise<EvalReport> {
+export async function measureQuality(
+  db: Db,
+  dataset: string,
+  ctx: JobContext,
+  holdout?: number,
+): Promise<EvalReport> {
   const report = await runEval({
     dataset,
     holdout,
@@ -22,7 +27,10 @@ export async function measureQuality(db: Db, dataset: string, ctx: JobContext, h
   ctx.signal.throwIfAborted()
   const created = new Date().toISOString()
   await db.transaction((tx) =>
-    tx.run('INSERT INTO eval_reports (created, report) VALUES (?, ?)', [created, JSON.stringify(report)]),
+    tx.run('INSERT INTO eval_reports (created, report) VALUES (?, ?)', [
+      created,
+      JSON.stringify(report),
+    ]),
   )
   return { ...report, created }
 }

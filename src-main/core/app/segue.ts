@@ -1,7 +1,14 @@
 // The core's composition root: opens the data folder, the catalogue, the database and the model in use; owns jobs and events.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { EventName, EventPayload, Handlers, JobInfo, ModelInfo, SongRef } from '../../../src-shared/contract'
+import type {
+  EventName,
+  EventPayload,
+  Handlers,
+  JobInfo,
+  ModelInfo,
+  SongRef,
+} from '../../../src-shared/contract'
 import { AppError } from '../../../src-shared/dispatch'
 import { Catalog } from '../catalog/catalog'
 import type { CatalogIndex } from '../catalog/match'
@@ -128,15 +135,23 @@ export class Segue {
 
   async similar(key: string, topn: number) {
     await this.requireModel()
-    if (!this.catalog.get(key)) throw new AppError('not-found', `No song with key "${key}" — search for it first`)
+    if (!this.catalog.get(key))
+      throw new AppError('not-found', `No song with key "${key}" — search for it first`)
     if (!this.serving.has(key)) {
-      throw new AppError('not-found', 'The model does not know this song yet — retrain after importing playlists that contain it')
+      throw new AppError(
+        'not-found',
+        'The model does not know this song yet — retrain after importing playlists that contain it',
+      )
     }
     const answer = await this.serving.served([key], topn)
     return {
       song: this.songRef(key),
       modelId: answer.modelId,
-      results: answer.results.map((r) => ({ ...this.songRef(r.key), score: r.score, why: r.why || this.catalog.why(key, r.key) })),
+      results: answer.results.map((r) => ({
+        ...this.songRef(r.key),
+        score: r.score,
+        why: r.why || this.catalog.why(key, r.key),
+      })),
     }
   }
 
@@ -151,22 +166,29 @@ export class Segue {
     }
     if (args.epochs) settings.epochs = args.epochs
     if (args.algo) settings.algo = args.algo
-    return this.jobs.start('train', `Training Song2Vec (${settings.epochs} epochs)`, async (ctx) => {
-      const record = await runTraining(await this.corpus(), settings, this.models, ctx)
-      ctx.signal.throwIfAborted()
-      await this.serving.use(record)
-      await this.models.setCurrent(record.id)
-      this.emit('model.changed', record.info)
-      await this.models.prune()
-      // A new model gets its clusters and map in the background.
-      if (this.options.background && !this.jobs.running('cluster')) this.startClustering({})
-    })
+    return this.jobs.start(
+      'train',
+      `Training Song2Vec (${settings.epochs} epochs)`,
+      async (ctx) => {
+        const record = await runTraining(await this.corpus(), settings, this.models, ctx)
+        ctx.signal.throwIfAborted()
+        await this.serving.use(record)
+        await this.models.setCurrent(record.id)
+        this.emit('model.changed', record.info)
+        await this.models.prune()
+        // A new model gets its clusters and map in the background.
+        if (this.options.background && !this.jobs.running('cluster')) this.startClustering({})
+      },
+    )
   }
 
   /** The training corpus: the research playlists plus the user's, each repeated USER_PLAYLIST_WEIGHT times. */
   async corpus(): Promise<string[][]> {
     const mine = await userCorpus(this.db)
-    return [...this.catalog.playlists, ...Array.from({ length: USER_PLAYLIST_WEIGHT }, () => mine).flat()]
+    return [
+      ...this.catalog.playlists,
+      ...Array.from({ length: USER_PLAYLIST_WEIGHT }, () => mine).flat(),
+    ]
   }
 
   startClustering(request: ClusterRequest): JobInfo {

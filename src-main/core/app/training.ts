@@ -25,26 +25,30 @@ export async function runTraining(
 ): Promise<ModelRecord> {
   let lastEpoch = 0
   // The served recipe (chosen by measurement in recommend/defaults.ts), with the user's epochs, size and threads.
-  const model = await train(corpus, { ...SERVED_SONG2VEC, ...settings }, {
-    signal: ctx.signal,
-    onProgress: (p) => {
-      if (p.loss !== undefined && p.epoch > lastEpoch) {
-        lastEpoch = p.epoch
-        ctx.addLoss(p.loss)
-      }
-      ctx.report(
-        (0.95 * p.processed) / Math.max(1, p.total),
-        `Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ${Math.round(p.wordsPerSec).toLocaleString('en')} songs/s`,
-        {
-          epoch: p.epoch,
-          epochs: p.epochs,
-          wordsPerSec: p.wordsPerSec,
-          etaSeconds: p.etaSeconds,
-          ...(p.loss !== undefined ? { loss: p.loss } : {}),
-        },
-      )
+  const model = await train(
+    corpus,
+    { ...SERVED_SONG2VEC, ...settings },
+    {
+      signal: ctx.signal,
+      onProgress: (p) => {
+        if (p.loss !== undefined && p.epoch > lastEpoch) {
+          lastEpoch = p.epoch
+          ctx.addLoss(p.loss)
+        }
+        ctx.report(
+          (0.95 * p.processed) / Math.max(1, p.total),
+          `Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ${Math.round(p.wordsPerSec).toLocaleString('en')} songs/s`,
+          {
+            epoch: p.epoch,
+            epochs: p.epochs,
+            wordsPerSec: p.wordsPerSec,
+            etaSeconds: p.etaSeconds,
+            ...(p.loss !== undefined ? { loss: p.loss } : {}),
+          },
+        )
+      },
     },
-  })
+  )
   ctx.signal.throwIfAborted()
   ctx.report(0.96, 'Saving the model…')
   const created = new Date()

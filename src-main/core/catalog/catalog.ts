@@ -74,7 +74,9 @@ export class Catalog {
     const parts: string[] = []
     if (n > 0) parts.push(`in ${n} radio playlist${n === 1 ? '' : 's'} together`)
     if (shared.length) parts.push(`shares tags ${shared.join(', ')}`)
-    return parts.length ? parts.join('; ') : 'close in the space learned from playlist neighbourhoods'
+    return parts.length
+      ? parts.join('; ')
+      : 'close in the space learned from playlist neighbourhoods'
   }
 
   get(key: string): CatalogSong | undefined {

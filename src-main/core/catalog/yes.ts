@@ -30,7 +30,9 @@ export async function loadYesDataset(dir: string): Promise<YesDataset> {
     const parts = line.split('\t')
     const id = Number(parts[0])
     if (parts.length < 3 || !Number.isInteger(id) || id !== songs.length) {
-      throw new Error(`${join(dir, 'song_hash.txt')} line ${n + 1}: expected "id<TAB>title<TAB>artist" with ids 0,1,2,… in order`)
+      throw new Error(
+        `${join(dir, 'song_hash.txt')} line ${n + 1}: expected "id<TAB>title<TAB>artist" with ids 0,1,2,… in order`,
+      )
     }
     const title = unescapeSlashes(parts[1].trim())
     const artist = unescapeSlashes(parts[2].trim())
@@ -56,9 +58,14 @@ export async function loadYesDataset(dir: string): Promise<YesDataset> {
     })
   }
 
-  const playlists = parsePlaylists(await readRequired(dir, 'train.txt'), songs.length, join(dir, 'train.txt'))
+  const playlists = parsePlaylists(
+    await readRequired(dir, 'train.txt'),
+    songs.length,
+    join(dir, 'train.txt'),
+  )
   const test = await readOptional(dir, 'test.txt')
-  if (test !== undefined) playlists.push(...parsePlaylists(test, songs.length, join(dir, 'test.txt')))
+  if (test !== undefined)
+    playlists.push(...parsePlaylists(test, songs.length, join(dir, 'test.txt')))
   return { dir, songs, playlists, tagNames }
 }
 
@@ -82,7 +89,9 @@ function parsePlaylists(text: string, songCount: number, file: string): number[]
     const ids = row.split(/\s+/).map(Number)
     for (const id of ids) {
       if (!Number.isInteger(id) || id < 0 || id >= songCount) {
-        throw new Error(`${file} line ${i + 1}: song id "${id}" is not in song_hash.txt (0..${songCount - 1})`)
+        throw new Error(
+          `${file} line ${i + 1}: song id "${id}" is not in song_hash.txt (0..${songCount - 1})`,
+        )
       }
     }
     out.push(ids)
@@ -100,7 +109,8 @@ function unescapeSlashes(s: string): string {
 
 async function readRequired(dir: string, name: string): Promise<string> {
   const text = await readOptional(dir, name)
-  if (text === undefined) throw new Error(`Not a Yes-format directory: ${join(dir, name)} is missing`)
+  if (text === undefined)
+    throw new Error(`Not a Yes-format directory: ${join(dir, name)} is missing`)
   return text
 }
 

@@ -198,7 +198,13 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
         coldSongs: opts.coldStart.songs ?? 500,
         signal,
         onProgress: (message) =>
-          opts.onProgress?.({ recommender: 'content', stage: 'cold-start', fraction: 0, overall: 1, message }),
+          opts.onProgress?.({
+            recommender: 'content',
+            stage: 'cold-start',
+            fraction: 0,
+            overall: 1,
+            message,
+          }),
       })
     }
   } finally {

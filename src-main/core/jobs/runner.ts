@@ -17,7 +17,10 @@ export type JobListener = (job: JobInfo) => void
 
 /** Keeps the jobs of this process; finished jobs stay listed (most recent first) until `keep` is exceeded. */
 export class JobRunner {
-  private readonly jobs = new Map<string, { info: JobInfo; controller: AbortController; done: Promise<void> }>()
+  private readonly jobs = new Map<
+    string,
+    { info: JobInfo; controller: AbortController; done: Promise<void> }
+  >()
   private readonly listeners = new Set<JobListener>()
   private lastEmit = new Map<string, number>()
 
@@ -34,7 +37,10 @@ export class JobRunner {
   start(kind: JobKind, title: string, work: (ctx: JobContext) => Promise<void>): JobInfo {
     const running = this.running(kind)
     if (running) {
-      throw new AppError('conflict', `${running.title} is already running — wait for it or cancel it first`)
+      throw new AppError(
+        'conflict',
+        `${running.title} is already running — wait for it or cancel it first`,
+      )
     }
     const controller = new AbortController()
     const info: JobInfo = {
@@ -101,7 +107,8 @@ export class JobRunner {
   }
 
   running(kind: JobKind): JobInfo | undefined {
-    for (const j of this.jobs.values()) if (j.info.kind === kind && j.info.state === 'running') return { ...j.info }
+    for (const j of this.jobs.values())
+      if (j.info.kind === kind && j.info.state === 'running') return { ...j.info }
     return undefined
   }
 

@@ -25,7 +25,10 @@ export class ModelRegistry {
 
   /** A fresh, sortable model id (creation time first). */
   newId(now = new Date()): string {
-    return `${now.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`
+    return `${now
+      .toISOString()
+      .replace(/[-:.TZ]/g, '')
+      .slice(0, 14)}-${randomBytes(3).toString('hex')}`
   }
 
   dirOf(id: string): string {
@@ -65,7 +68,9 @@ export class ModelRegistry {
   /** The id in use, or null before the first model. */
   async currentId(): Promise<string | null> {
     try {
-      const { id } = JSON.parse(await readFile(join(this.root, CURRENT_FILE), 'utf8')) as { id: string }
+      const { id } = JSON.parse(await readFile(join(this.root, CURRENT_FILE), 'utf8')) as {
+        id: string
+      }
       return typeof id === 'string' ? id : null
     } catch {
       return null

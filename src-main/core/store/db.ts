@@ -15,18 +15,24 @@ export class Db {
   static async open(file: string): Promise<Db> {
     const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
       const d = new sqlite3.Database(file, (err) =>
-        err ? reject(new Error(`Cannot open the library database ${file}: ${err.message}`)) : resolve(d),
+        err
+          ? reject(new Error(`Cannot open the library database ${file}: ${err.message}`))
+          : resolve(d),
       )
     })
     const db = new Db(raw)
-    await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;')
+    await db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;',
+    )
     await db.exec('PRAGMA busy_timeout = 5000;')
     await db.migrate()
     return db
   }
 
   exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => this.raw.exec(sql, (err) => (err ? reject(err) : resolve())))
+    return new Promise((resolve, reject) =>
+      this.raw.exec(sql, (err) => (err ? reject(err) : resolve())),
+    )
   }
 
   run(sql: string, params: Param[] = []): Promise<{ changes: number; lastID: number }> {
@@ -69,7 +75,9 @@ export class Db {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())))
+    return new Promise((resolve, reject) =>
+      this.raw.close((err) => (err ? reject(err) : resolve())),
+    )
   }
 
   private async migrate(): Promise<void> {

@@ -12,7 +12,12 @@ const spec = {
 
 describe('parseArgs', () => {
   it('parses every form', () => {
-    expect(parseArgs(['--data', 'd', '--topn=5', '--json', 'x', '--recommender', 'a,b', '--algo', 'sg'], spec)).toEqual({
+    expect(
+      parseArgs(
+        ['--data', 'd', '--topn=5', '--json', 'x', '--recommender', 'a,b', '--algo', 'sg'],
+        spec,
+      ),
+    ).toEqual({
       _: ['x'],
       data: 'd',
       topn: 5,

@@ -34,13 +34,19 @@ describe('bindIpc', () => {
   it('validates arguments before calling the core', async () => {
     const call = registered.get(requestChannel('songs.search'))!
     expect(await call(trusted, { query: 'abba' })).toEqual({ ok: true, result: [] })
-    expect(await call(trusted, { query: 'abba', limit: -1 })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+    expect(await call(trusted, { query: 'abba', limit: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    })
     expect(search).toHaveBeenCalledTimes(1)
   })
 
   it('refuses untrusted senders without calling the core', async () => {
     const call = registered.get(requestChannel('songs.search'))!
-    expect(await call(stranger, { query: 'abba' })).toMatchObject({ ok: false, error: { message: /untrusted/ } })
+    expect(await call(stranger, { query: 'abba' })).toMatchObject({
+      ok: false,
+      error: { message: /untrusted/ },
+    })
     expect(search).toHaveBeenCalledTimes(1)
   })
 

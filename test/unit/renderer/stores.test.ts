@@ -24,12 +24,20 @@ function fakeBridge(answers: Partial<Record<RequestName, Handler>>) {
       return () => {}
     },
   }
-  const emit = (name: EventName, payload: unknown) => listeners.get(name)?.forEach((l) => l(payload))
+  const emit = (name: EventName, payload: unknown) =>
+    listeners.get(name)?.forEach((l) => l(payload))
   return { bridge, emit, calls }
 }
 
 const job = (over: Partial<JobInfo>): JobInfo => ({
-  id: 'j1', kind: 'train', title: 'Training', state: 'running', progress: 0, message: '', started: '2026-01-01T00:00:00Z', ...over,
+  id: 'j1',
+  kind: 'train',
+  title: 'Training',
+  state: 'running',
+  progress: 0,
+  message: '',
+  started: '2026-01-01T00:00:00Z',
+  ...over,
 })
 
 beforeEach(() => setActivePinia(createPinia()))
@@ -50,7 +58,11 @@ describe('training store', () => {
   })
 
   it('shows why a start was refused', async () => {
-    const fake = fakeBridge({ 'training.start': () => { throw new Error('Training is already running') } })
+    const fake = fakeBridge({
+      'training.start': () => {
+        throw new Error('Training is already running')
+      },
+    })
     setBridge(fake.bridge)
     const store = useTrainingStore()
     await store.start(5)
@@ -63,7 +75,14 @@ describe('similar store', () => {
   it('keeps only the answer to the latest search', async () => {
     let release!: () => void
     const slow = new Promise<void>((r) => (release = r))
-    const song = (title: string) => ({ key: title, artist: 'A', title, tags: [], owned: false, inModel: true })
+    const song = (title: string) => ({
+      key: title,
+      artist: 'A',
+      title,
+      tags: [],
+      owned: false,
+      inModel: true,
+    })
     const fake = fakeBridge({
       'songs.search': async (args: { query: string }) => {
         if (args.query === 'old') await slow
@@ -80,7 +99,11 @@ describe('similar store', () => {
   })
 
   it('turns a failed lookup into a message and no stale results', async () => {
-    const fake = fakeBridge({ 'similar.get': () => { throw new Error('The first model is still training') } })
+    const fake = fakeBridge({
+      'similar.get': () => {
+        throw new Error('The first model is still training')
+      },
+    })
     setBridge(fake.bridge)
     const store = useSimilarStore()
     await store.pick({ key: 'k', artist: 'A', title: 'T', tags: [], owned: false, inModel: false })

@@ -16,7 +16,12 @@ beforeAll(async () => {
   const staticDir = await mkdtemp(join(tmpdir(), 'segue-static-'))
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Segue</title>')
   const handlers = Object.fromEntries(
-    requestNames.map((n) => [n, async () => { throw new Error(`${n} not under test`) }]),
+    requestNames.map((n) => [
+      n,
+      async () => {
+        throw new Error(`${n} not under test`)
+      },
+    ]),
   ) as unknown as Handlers
   handlers['songs.search'] = async ({ query }) => [
     { key: 'a — b', artist: 'A', title: query, tags: [], owned: false, inModel: true },
@@ -35,7 +40,10 @@ afterAll(() => server.close())
 const api = (name: string, body: unknown, token: string | null = server.token) =>
   fetch(`http://127.0.0.1:${server.port}/api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
 
@@ -53,16 +61,23 @@ describe('server', () => {
 
   it('rejects requests without or with a wrong token', async () => {
     expect((await api('songs.search', { query: 'x' }, null)).status).toBe(401)
-    expect((await api('songs.search', { query: 'x' }, 'x'.repeat(server.token.length))).status).toBe(401)
+    expect(
+      (await api('songs.search', { query: 'x' }, 'x'.repeat(server.token.length))).status,
+    ).toBe(401)
   })
 
   it('turns bad input into clear 4xx errors', async () => {
     const bad = await api('songs.search', { query: 42 })
     expect(bad.status).toBe(400)
-    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('query') } })
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining('query') },
+    })
     const notJson = await api('songs.search', '{oops')
     expect(notJson.status).toBe(400)
-    expect((await notJson.json()).error.message).toMatch(/not valid JSON/)
+    expect(((await notJson.json()) as { error: { message: string } }).error.message).toMatch(
+      /not valid JSON/,
+    )
     expect((await api('no.such', {})).status).toBe(404)
     const huge = await api('songs.search', JSON.stringify({ query: 'x'.repeat(2 << 20) }))
     expect(huge.status).toBe(400)
@@ -71,7 +86,12 @@ describe('server', () => {
   it('refuses foreign Host headers (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: server.port, path: '/', headers: { host: `evil.example:${server.port}` } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/',
+          headers: { host: `evil.example:${server.port}` },
+        },
         (res) => resolve(res.statusCode ?? 0),
       )
       req.on('error', reject)

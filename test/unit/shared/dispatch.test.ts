@@ -14,7 +14,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 describe('dispatch', () => {
   it('validates, applies defaults and returns the result', async () => {
     const search = vi.fn(async () => [])
-    const out = await dispatch(handlers({ 'songs.search': search }), 'songs.search', { query: ' abba ' })
+    const out = await dispatch(handlers({ 'songs.search': search }), 'songs.search', {
+      query: ' abba ',
+    })
     expect(out).toEqual({ ok: true, result: [] })
     expect(search).toHaveBeenCalledWith({ query: 'abba', limit: 20 })
   })
@@ -26,16 +28,19 @@ describe('dispatch', () => {
     ['unknown field', 'training.start', { epochs: 3, evil: true }, 'evil'],
     ['empty query', 'songs.search', { query: '   ' }, 'Type at least one character'],
     ['not an object', 'jobs.cancel', 'x', ''],
-  ])('rejects %s with a bad-request error naming the problem', async (_label, name, args, mention) => {
-    const handler = vi.fn()
-    const out = await dispatch(handlers({ [name]: handler } as Partial<Handlers>), name, args)
-    expect(out.ok).toBe(false)
-    if (!out.ok) {
-      expect(out.error.code).toBe('bad-request')
-      expect(out.error.message).toContain(mention)
-    }
-    expect(handler).not.toHaveBeenCalled()
-  })
+  ])(
+    'rejects %s with a bad-request error naming the problem',
+    async (_label, name, args, mention) => {
+      const handler = vi.fn()
+      const out = await dispatch(handlers({ [name]: handler } as Partial<Handlers>), name, args)
+      expect(out.ok).toBe(false)
+      if (!out.ok) {
+        expect(out.error.code).toBe('bad-request')
+        expect(out.error.message).toContain(mention)
+      }
+      expect(handler).not.toHaveBeenCalled()
+    },
+  )
 
   it('rejects unknown request names, including prototype keys', async () => {
     for (const name of ['nope', 'constructor', '__proto__', 42]) {
@@ -46,17 +51,28 @@ describe('dispatch', () => {
 
   it('passes AppError codes through and wraps other failures as internal', async () => {
     const notReady = await dispatch(
-      handlers({ 'model.status': async () => { throw new AppError('not-ready', 'wait') } }),
+      handlers({
+        'model.status': async () => {
+          throw new AppError('not-ready', 'wait')
+        },
+      }),
       'model.status',
       {},
     )
     expect(notReady).toEqual({ ok: false, error: { code: 'not-ready', message: 'wait' } })
     const boom = await dispatch(handlers(), 'model.status', {})
-    expect(boom).toMatchObject({ ok: false, error: { code: 'internal', message: 'not under test' } })
+    expect(boom).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: 'not under test' },
+    })
   })
 
   it('checks results against the contract too', async () => {
-    const out = await dispatch(handlers({ 'jobs.cancel': async () => ({ cancelled: 'yes' }) as never }), 'jobs.cancel', { jobId: 'x' })
+    const out = await dispatch(
+      handlers({ 'jobs.cancel': async () => ({ cancelled: 'yes' }) as never }),
+      'jobs.cancel',
+      { jobId: 'x' },
+    )
     expect(out).toMatchObject({ ok: false, error: { code: 'internal' } })
   })
 

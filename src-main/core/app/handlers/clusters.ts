@@ -4,11 +4,21 @@ import { AppError } from '../../../../src-shared/dispatch'
 import { readClusters, readMap } from '../clusters'
 import type { Segue } from '../segue'
 
-export function clusterHandlers(app: Segue): Pick<Handlers, 'clusters.get' | 'clusters.run' | 'clusters.songs' | 'map.get'> {
+export function clusterHandlers(
+  app: Segue,
+): Pick<Handlers, 'clusters.get' | 'clusters.run' | 'clusters.songs' | 'map.get'> {
   return {
     'clusters.get': async () => {
       const cache = app.model ? await readClusters(await app.requireModel()) : null
-      return cache && { modelId: cache.modelId, k: cache.k, chosenK: cache.chosenK, elbow: cache.elbow, clusters: cache.clusters }
+      return (
+        cache && {
+          modelId: cache.modelId,
+          k: cache.k,
+          chosenK: cache.chosenK,
+          elbow: cache.elbow,
+          clusters: cache.clusters,
+        }
+      )
     },
     'clusters.run': async (args) => {
       await app.requireModel()

@@ -25,9 +25,16 @@ export function libraryHandlers(app: Segue): LibraryHandlers {
     return p
   }
   return {
-    'library.summary': async () => ({ ...(await librarySummary(app.db)), canPickPaths: !!app.options.pickPaths }),
+    'library.summary': async () => ({
+      ...(await librarySummary(app.db)),
+      canPickPaths: !!app.options.pickPaths,
+    }),
     'library.pickPaths': async ({ kind }) => {
-      if (!app.options.pickPaths) throw new AppError('not-ready', 'Type the paths instead: a file picker needs the desktop app')
+      if (!app.options.pickPaths)
+        throw new AppError(
+          'not-ready',
+          'Type the paths instead: a file picker needs the desktop app',
+        )
       return app.options.pickPaths(kind)
     },
     'library.import': async ({ paths }) => ({ jobId: app.startImport(paths).id }),
@@ -39,8 +46,10 @@ export function libraryHandlers(app: Segue): LibraryHandlers {
     'playlists.fixMatch': async ({ id, position, key }) => {
       const p = await playlistOrThrow(id)
       const item = p.items.find((i) => i.position === position)
-      if (!item) throw new AppError('not-found', `Playlist ${id} has no entry at position ${position}`)
-      if (!app.catalog.get(key)) throw new AppError('not-found', `No catalogue song with key "${key}"`)
+      if (!item)
+        throw new AppError('not-found', `Playlist ${id} has no entry at position ${position}`)
+      if (!app.catalog.get(key))
+        throw new AppError('not-found', `No catalogue song with key "${key}"`)
       await setManualMatch(app.db, item, key, app.catalogIndex)
       const updated = (await playlistOrThrow(id)).items.find((i) => i.position === position)!
       return toEntry(updated)
@@ -48,7 +57,10 @@ export function libraryHandlers(app: Segue): LibraryHandlers {
     'playlists.export': async ({ id, format }) => {
       const p = await playlistOrThrow(id)
       const content = await exportPlaylist(app.db, id, format)
-      const name = basename(p.name).replace(/[^\p{L}\p{N} ._-]+/gu, '_').trim() || `playlist-${id}`
+      const name =
+        basename(p.name)
+          .replace(/[^\p{L}\p{N} ._-]+/gu, '_')
+          .trim() || `playlist-${id}`
       return { filename: `${name}.${format}`, content }
     },
   }

@@ -26,13 +26,15 @@ export function mixHandlers(app: Segue): MixHandlers {
       app.emit('mixes.changed', { count: mixes.length })
       return mixes
     },
-    'mixes.radio': ({ keys, n, exclude, seed, playableNow }) => app.mixes.radio(keys, n, exclude, seed, playableNow),
+    'mixes.radio': ({ keys, n, exclude, seed, playableNow }) =>
+      app.mixes.radio(keys, n, exclude, seed, playableNow),
     'mixes.continue': ({ playlistId, n }) => app.mixes.continue(playlistId, n),
     'mixes.journey': ({ from, to, n }) => app.mixes.journey(from, to, n),
     'mixes.cluster': async ({ clusterId, n }) => {
       const cache = await readClusters(await app.requireModel())
       const cluster = cache?.clusters.find((c) => c.id === clusterId)
-      if (!cache || !cluster) throw new AppError('not-found', `No cluster ${clusterId} — find clusters first`)
+      if (!cache || !cluster)
+        throw new AppError('not-found', `No cluster ${clusterId} — find clusters first`)
       const keys = app.serving.keys().filter((_, row) => cache.assignments[row] === clusterId)
       return app.mixes.cluster(keys, cluster.label, cluster.top_artists, n)
     },

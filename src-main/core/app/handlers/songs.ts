@@ -6,7 +6,14 @@ import type { Segue } from '../segue'
 
 type SongHandlers = Pick<
   Handlers,
-  'app.info' | 'model.status' | 'songs.search' | 'songs.get' | 'similar.get' | 'training.start' | 'jobs.list' | 'jobs.cancel'
+  | 'app.info'
+  | 'model.status'
+  | 'songs.search'
+  | 'songs.get'
+  | 'similar.get'
+  | 'training.start'
+  | 'jobs.list'
+  | 'jobs.cancel'
 >
 
 export function songHandlers(app: Segue): SongHandlers {
@@ -19,7 +26,9 @@ export function songHandlers(app: Segue): SongHandlers {
     }),
     'model.status': async () => ({ model: app.model, training: app.jobs.running('train') ?? null }),
     'songs.search': async ({ query, limit }) =>
-      app.catalog.search(query, limit, (key) => app.serving.count(key)).map((s) => app.songRef(s.key)),
+      app.catalog
+        .search(query, limit, (key) => app.serving.count(key))
+        .map((s) => app.songRef(s.key)),
     'songs.get': async ({ key }) => {
       if (!app.catalog.get(key)) throw new AppError('not-found', `No song with key "${key}"`)
       return app.songRef(key)

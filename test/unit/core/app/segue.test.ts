@@ -32,7 +32,9 @@ describe('Segue core', () => {
     const answer = await app.handlers['similar.get']({ key: song.key, topn: 10 })
     expect(answer.results).toHaveLength(10)
     expect(answer.results.map((r) => r.key)).not.toContain(song.key)
-    expect(answer.results.every((r, i) => i === 0 || r.score <= answer.results[i - 1].score)).toBe(true)
+    expect(answer.results.every((r, i) => i === 0 || r.score <= answer.results[i - 1].score)).toBe(
+      true,
+    )
     expect(answer.results[0].why).not.toBe('')
     expect(answer.modelId).toBe(app.model!.id)
   })

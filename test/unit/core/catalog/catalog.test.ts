@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { Catalog, isStationTag } from '../../../../src-main/core/catalog/catalog'
 import type { YesDataset } from '../../../../src-main/core/catalog/yes'
 
-const song = (id: number, artist: string, title: string, tags: string[] = []) => ({ id, artist, title, tags, known: artist !== '-' })
+const song = (id: number, artist: string, title: string, tags: string[] = []) => ({
+  id,
+  artist,
+  title,
+  tags,
+  known: artist !== '-',
+})
 const ds: YesDataset = {
   dir: 'x',
   tagNames: [],

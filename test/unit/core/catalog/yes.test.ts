@@ -13,7 +13,11 @@ describe('loadYesDataset', () => {
     expect(ds.songs).toHaveLength(9775)
     expect(ds.playlists).toHaveLength(18139)
     expect(ds.playlists.reduce((n, p) => n + p.length, 0)).toBe(190649)
-    expect(ds.songs[1]).toMatchObject({ title: 'Aston Martin Music (w/ Drake & Chrisette Michelle)', artist: 'Rick Ross', known: true })
+    expect(ds.songs[1]).toMatchObject({
+      title: 'Aston Martin Music (w/ Drake & Chrisette Michelle)',
+      artist: 'Rick Ross',
+      known: true,
+    })
     expect(ds.songs.filter((s) => !s.known)).toHaveLength(36)
     expect(ds.tagNames[0]).toBe('rock')
     const clean = cleanPlaylists(ds)
@@ -41,6 +45,9 @@ describe('loadYesDataset', () => {
     await writeFile(join(dir, 'train.txt'), 'ids\ncounts\n0 1 2 \n0 1 \n2 2 \n')
     const ds = await loadYesDataset(dir)
     expect(ds.songs.map((s) => s.tags)).toEqual([['rock', '90s'], [], ['90s']])
-    expect(cleanPlaylists(ds)).toEqual([[0, 2], [2, 2]])
+    expect(cleanPlaylists(ds)).toEqual([
+      [0, 2],
+      [2, 2],
+    ])
   })
 })

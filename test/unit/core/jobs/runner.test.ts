@@ -29,7 +29,9 @@ describe('JobRunner', () => {
     const started = deferred()
     const job = runner.start('train', 'Training', async (ctx) => {
       started.resolve()
-      await new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)))
+      await new Promise((_, reject) =>
+        ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)),
+      )
     })
     await started.promise
     expect(runner.cancel(job.id)).toBe(true)
@@ -42,7 +44,11 @@ describe('JobRunner', () => {
     const job = runner.start('train', 'Training', async () => {
       throw new Error('disk full')
     })
-    expect(await runner.wait(job.id)).toMatchObject({ state: 'failed', error: 'disk full', message: 'Failed: disk full' })
+    expect(await runner.wait(job.id)).toMatchObject({
+      state: 'failed',
+      error: 'disk full',
+      message: 'Failed: disk full',
+    })
   })
 
   it('refuses a second job of the same kind while one runs', async () => {
