@@ -20,8 +20,8 @@ function workerEntries(): Record<string, string> {
   return entries
 }
 
-/** Files the main process reads beside its code at run time (the WebAssembly training kernel). */
-const runtimeFiles = ['src-main/core/song2vec/kernel.wasm']
+/** Files the main process reads beside its code at run time (the WebAssembly training kernels, built by `npm run build:wasm`). */
+const runtimeFiles = ['src-main/core/song2vec/kernel.wasm', 'src-main/core/song2vec/kernel-relaxed.wasm']
 
 function copyRuntimeFiles() {
   return {
