@@ -1,39 +1,12 @@
 // Made For You and player stores against a fake bridge: generation, thumbs, saving, endless radio refills, the queue, media URLs.
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type {
-  Bridge,
-  EventName,
-  MixTrackView,
-  MixView,
-  RequestName,
-} from '../../../src-shared/contract'
+import type { MixTrackView, MixView } from '../../../src-shared/contract'
 import { setBridge } from '../../../src-renderer/bridge'
+import { fakeBridge } from '../../helpers/fake-bridge'
 import { mediaUrl } from '../../../src-renderer/media'
 import { randomSeed, useMixesStore } from '../../../src-renderer/stores/mixes'
 import { playable, usePlayerStore } from '../../../src-renderer/stores/player'
-
-type Handler = (args: never) => unknown
-
-function fakeBridge(answers: Partial<Record<RequestName, Handler>>) {
-  const listeners = new Map<EventName, ((p: unknown) => void)[]>()
-  const calls: [RequestName, unknown][] = []
-  const bridge: Bridge = {
-    request: async (name, args) => {
-      calls.push([name, args])
-      const answer = answers[name]
-      if (!answer) throw new Error(`${name} not faked`)
-      return (await answer(args as never)) as never
-    },
-    on: (name, listener) => {
-      listeners.set(name, [...(listeners.get(name) ?? []), listener as (p: unknown) => void])
-      return () => {}
-    },
-  }
-  const emit = (name: EventName, payload: unknown) =>
-    listeners.get(name)?.forEach((l) => l(payload))
-  return { bridge, emit, calls }
-}
 
 /** A track; a numeric `trackId` makes it one of the user's files. */
 const track = (key: string, trackId?: number): MixTrackView => ({

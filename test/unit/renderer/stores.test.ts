@@ -1,33 +1,12 @@
 // Pinia stores against a fake bridge: training follows job events, similar-song searches ignore stale answers.
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Bridge, EventName, JobInfo, RequestName } from '../../../src-shared/contract'
+import type { JobInfo } from '../../../src-shared/contract'
 import { setBridge } from '../../../src-renderer/bridge'
+import { fakeBridge } from '../../helpers/fake-bridge'
 import { useSimilarStore } from '../../../src-renderer/stores/similar'
 import { useJobsStore } from '../../../src-renderer/stores/jobs'
 import { useTrainingStore } from '../../../src-renderer/stores/training'
-
-type Handler = (args: never) => unknown
-
-function fakeBridge(answers: Partial<Record<RequestName, Handler>>) {
-  const listeners = new Map<EventName, ((p: unknown) => void)[]>()
-  const calls: [RequestName, unknown][] = []
-  const bridge: Bridge = {
-    request: async (name, args) => {
-      calls.push([name, args])
-      const answer = answers[name]
-      if (!answer) throw new Error(`${name} not faked`)
-      return (await answer(args as never)) as never
-    },
-    on: (name, listener) => {
-      listeners.set(name, [...(listeners.get(name) ?? []), listener as (p: unknown) => void])
-      return () => {}
-    },
-  }
-  const emit = (name: EventName, payload: unknown) =>
-    listeners.get(name)?.forEach((l) => l(payload))
-  return { bridge, emit, calls }
-}
 
 const job = (over: Partial<JobInfo>): JobInfo => ({
   id: 'j1',
