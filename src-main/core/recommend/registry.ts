@@ -1,4 +1,6 @@
 // The recommenders by name: what `segue eval --recommender` accepts and how each is made.
+import { AlsRecommender } from '../als/recommender'
+import { AutoencoderRecommender } from '../autoencoder/recommender'
 import { ClusterRecommender } from './baselines/clusters'
 import { CoocRecommender } from './baselines/cooc'
 import { PopularRecommender } from './baselines/popular'
@@ -16,6 +18,8 @@ const FACTORIES = {
   clusters: () => new ClusterRecommender(),
   song2vec: () => new Song2VecRecommender(),
   served: () => new ServedAsRecommender(),
+  als: () => new AlsRecommender(),
+  autoencoder: () => new AutoencoderRecommender(),
 } satisfies Record<string, () => Recommender>
 
 /** Every recommender name, in report order. */

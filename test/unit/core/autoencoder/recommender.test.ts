@@ -1,4 +1,4 @@
-// The `autoencoder` recommender ranks a context's own block first and falls back to popularity.
+// The `autoencoder` recommender ranks a context's own block first, falls back to popularity, and serves through ONNX.
 import { describe, expect, it } from 'vitest'
 import { AutoencoderRecommender } from '../../../../src-main/core/autoencoder/recommender'
 import { exportOnnx } from '../../../../src-main/core/onnx/export'
@@ -39,9 +39,9 @@ describe('AutoencoderRecommender', () => {
     expect(got.ids).toHaveLength(5)
     for (const id of got.ids) expect(Math.floor(id / 8)).toBe(2)
     expect(await r.recommend([16, 17], 5, { exclude: new Set([16, 17]) })).toEqual(got)
-    // Never-played song 24 is not ranked by default; with rankUnplayed its tag places it in block 0.
+    // Never-played song 24 is not ranked by default; with tags and rankUnplayed its tag places it in block 0.
     expect((await r.recommend([0, 1], 24)).ids).not.toContain(24)
-    const cold = new AutoencoderRecommender({ params, rankUnplayed: true })
+    const cold = new AutoencoderRecommender({ params, tags: true, rankUnplayed: true })
     await cold.fit(train, ctx())
     const withCold = await cold.recommend([0, 1, 2, 3, 4, 5, 6, 7], 12)
     expect(withCold.ids.indexOf(24)).toBeGreaterThanOrEqual(0)
@@ -55,7 +55,11 @@ describe('AutoencoderRecommender', () => {
   })
 
   it('exports its embeddings through the ONNX cosine head unchanged', async () => {
-    const r = new AutoencoderRecommender({ params: { ...params, epochs: 5 }, rankUnplayed: true })
+    const r = new AutoencoderRecommender({
+      params: { ...params, epochs: 5 },
+      tags: true,
+      rankUnplayed: true,
+    })
     await r.fit(blocks(2), ctx())
     const scorer = await OnnxScorer.fromBytes(exportOnnx({ ...r.trained!, id: 'ae-test' }))
     try {
