@@ -35,26 +35,36 @@ export type PlaylistCorpus = readonly (readonly string[])[]
 export interface Song2VecModel {
   /** Song keys, index = row. */
   vocab: string[]
-  /** Occurrences of each song in the training corpus. */
+  /** Occurrences of each song in the training corpus (summed over incremental runs). */
   counts: Uint32Array
+  /** Vector dimensionality. */
   dim: number
   /** Input ("syn0") vectors: what a song is. */
   input: Float32Array
   /** Output ("syn1neg") vectors: what a context predicts. */
   output: Float32Array
+  /** The parameters it was trained with (for incremental training, those of the last run). */
   params: Song2VecParams
-  /** Mean loss per epoch (negative-sampling objective). */
+  /**
+   * Mean loss per epoch: −log σ(positive score) − Σ log σ(−negative score), averaged per positive
+   * example (per song in CBOW, per song pair in skip-gram); incremental runs append theirs.
+   */
   lossHistory: number[]
 }
 
 /** Progress reported after each epoch (and periodically within one). */
 export interface TrainProgress {
+  /** Epochs completed by every thread (0 until the first is done; `epochs` at the end). */
   epoch: number
+  /** Epochs in the run. */
   epochs: number
   /** Song occurrences processed so far (all epochs, before subsampling). */
   processed: number
+  /** Occurrences the whole run processes: epochs × corpus occurrences. */
   total: number
+  /** processed / seconds since the threads started. */
   wordsPerSec: number
+  /** Seconds left at the current speed. */
   etaSeconds: number
   /** Mean loss of the last completed epoch, if any. */
   loss?: number
