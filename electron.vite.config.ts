@@ -21,7 +21,10 @@ function workerEntries(): Record<string, string> {
 }
 
 /** Files the main process reads beside its code at run time (the WebAssembly training kernels, built by `npm run build:wasm`). */
-const runtimeFiles = ['src-main/core/song2vec/kernel.wasm', 'src-main/core/song2vec/kernel-relaxed.wasm']
+const runtimeFiles = [
+  'src-main/core/song2vec/kernel.wasm',
+  'src-main/core/song2vec/kernel-relaxed.wasm',
+]
 
 function copyRuntimeFiles() {
   return {
