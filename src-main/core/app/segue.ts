@@ -176,8 +176,14 @@ export class Segue {
         await this.models.setCurrent(record.id)
         this.emit('model.changed', record.info)
         await this.models.prune()
-        // A new model gets its clusters and map in the background.
+        // A new model gets its clusters and map, and fresh mixes (saved ones are kept), in the background.
         if (this.options.background && !this.jobs.running('cluster')) this.startClustering({})
+        if (this.options.background && this.owned.size > 0) {
+          await this.mixes
+            .generate()
+            .then((mixes) => this.emit('mixes.changed', { count: mixes.length }))
+            .catch((e: Error) => console.warn(`Mixes were not refreshed: ${e.message}`))
+        }
       },
     )
   }
