@@ -58,8 +58,8 @@ describe('runEval', () => {
 
   it('rejects unknown recommenders with the valid names, and bad directories clearly', async () => {
     await expect(
-      runEval({ dataset: dir, holdout: 1, recommenders: ['popular', 'als'] }),
-    ).rejects.toThrow(/Unknown recommender "als": use one or more of random, popular/)
+      runEval({ dataset: dir, holdout: 1, recommenders: ['popular', 'glove'] }),
+    ).rejects.toThrow(/Unknown recommender "glove": use one or more of random, popular/)
     await expect(
       runEval({ dataset: join(dir, 'nope'), recommenders: ['popular'] }),
     ).rejects.toThrow(/Not a Yes-format directory/)

@@ -113,9 +113,11 @@ describe('registry', () => {
       'clusters',
       'song2vec',
       'served',
+      'als',
+      'autoencoder',
     ])
-    expect(() => createRecommender('als')).toThrow(
-      'Unknown recommender "als": use one or more of random, popular, tags, cooc, clusters, song2vec, served',
+    expect(() => createRecommender('glove')).toThrow(
+      'Unknown recommender "glove": use one or more of random, popular, tags, cooc, clusters, song2vec, served, als, autoencoder',
     )
   })
 })
