@@ -44,7 +44,7 @@ try {
   const tab = await browser.newPage({ viewport: { width: 1200, height: 700 } })
   await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
   await tab.waitForTimeout(1500)
-  await tab.evaluate(() => ((window as unknown as { frames_: number[] }).frames_ = []))
+  await tab.evaluate(() => ((globalThis as unknown as { frames_: number[] }).frames_ = []))
   // Pan: 4 drags across the map, 60 mouse steps each; then zoom in and out with the wheel.
   for (let i = 0; i < 4; i++) {
     await tab.mouse.move(300, 350)
@@ -54,7 +54,7 @@ try {
   }
   for (let i = 0; i < 10; i++) await tab.mouse.wheel(0, i < 5 ? -200 : 200)
   await tab.waitForTimeout(300)
-  const frames = await tab.evaluate(() => (window as unknown as { frames_: number[] }).frames_)
+  const frames = await tab.evaluate(() => (globalThis as unknown as { frames_: number[] }).frames_)
   const gaps = frames
     .slice(1)
     .map((t, i) => t - frames[i])

@@ -1,5 +1,6 @@
 // The research catalogue keyed by normalised song key: metadata lookup, search, and the research playlists as key sequences.
 import { songKey } from '../../../src-shared/song-key'
+import { PlaylistPostings } from './postings'
 import { cleanPlaylists, type YesDataset } from './yes'
 
 /** Last.fm tags that are radio stations' call signs ("wjlb-fm") say nothing about a song's style. */
@@ -20,8 +21,7 @@ export class Catalog {
   /** Cleaned research playlists as song keys. */
   readonly playlists: string[][]
   private readonly searchText: { key: string; text: string }[] = []
-  /** Song key -> indices of the research playlists it appears in (ascending). */
-  private readonly postings = new Map<string, number[]>()
+  private readonly postings: PlaylistPostings<string>
 
   constructor(ds: YesDataset) {
     const keyOf: string[] = []
@@ -39,31 +39,12 @@ export class Catalog {
       }
     }
     this.playlists = cleanPlaylists(ds).map((p) => p.map((id) => keyOf[id]))
-    this.playlists.forEach((p, i) => {
-      for (const key of new Set(p)) {
-        const list = this.postings.get(key)
-        if (list) list.push(i)
-        else this.postings.set(key, [i])
-      }
-    })
+    this.postings = new PlaylistPostings(this.playlists)
   }
 
   /** Number of research playlists that contain both songs. */
   together(a: string, b: string): number {
-    const pa = this.postings.get(a) ?? []
-    const pb = this.postings.get(b) ?? []
-    let i = 0
-    let j = 0
-    let n = 0
-    while (i < pa.length && j < pb.length) {
-      if (pa[i] === pb[j]) {
-        n++
-        i++
-        j++
-      } else if (pa[i] < pb[j]) i++
-      else j++
-    }
-    return n
+    return this.postings.together(a, b)
   }
 
   /** A short reason why `b` is recommended for `a`: shared playlists, then shared tags. */
