@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { wavFile } from '../fixtures/audio-files'
 import { makeTempDir } from '../fixtures/temp-dir'
 import { launchChromium } from '../helpers/browser'
+import { pageApi, type Json } from '../helpers/page-api'
 import { serveApp, type ServedApp } from '../helpers/serve'
 
 /** The parts of the page's <audio> element the test reads (this tsconfig has no DOM types). */
@@ -66,21 +67,8 @@ afterAll(async () => {
   music?.cleanup()
 })
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
-
 async function api(name: string, body: unknown): Promise<Json> {
-  return page.evaluate(
-    async ({ name, body, token }) => {
-      const r = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      })
-      return r.json()
-    },
-    { name, body, token: app.token },
-  )
+  return (await pageApi(page, app.token, name, body)).body
 }
 
 describe('Made For You', () => {

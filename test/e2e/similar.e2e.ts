@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from '../helpers/browser'
+import { pageApi } from '../helpers/page-api'
 import { serveApp, type ServedApp } from '../helpers/serve'
 
 let app: ServedApp
@@ -21,25 +22,8 @@ afterAll(async () => {
   await app?.stop()
 })
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
-
-async function api(
-  name: string,
-  body: unknown,
-  token = app.token,
-): Promise<{ status: number; body: Json }> {
-  return page.evaluate(
-    async ({ name, body, token }) => {
-      const r = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      })
-      return { status: r.status, body: await r.json() }
-    },
-    { name, body, token },
-  )
+function api(name: string, body: unknown, token = app.token) {
+  return pageApi(page, token, name, body)
 }
 
 describe('first run', () => {
