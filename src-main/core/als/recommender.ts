@@ -1,7 +1,12 @@
 // The `als` recommender: WMF song factors, a query playlist folded in as a new row (or cosine to its mean factor).
 import { firstAllowed, popularityOrder, songCounts } from '../recommend/popularity'
 import { topK, type Ranked } from '../recommend/top-k'
-import type { FitContext, RecommendOptions, Recommender } from '../recommend/types'
+import {
+  sharedModelKey,
+  type FitContext,
+  type RecommendOptions,
+  type Recommender,
+} from '../recommend/types'
 import { AlsFoldIn } from './fold-in'
 import { trainAls } from './train'
 import type { AlsModel, AlsParams } from './types'
@@ -49,7 +54,7 @@ export class AlsRecommender implements Recommender {
 
   async fit(train: readonly (readonly number[])[], ctx: FitContext): Promise<void> {
     const params: Partial<AlsParams> = { seed: ctx.seed, ...this.options.params }
-    const key = `als:${JSON.stringify(Object.entries(params).sort(([a], [b]) => a.localeCompare(b)))}`
+    const key = sharedModelKey('als', params)
     const model = await ctx.shared.get(key, () =>
       trainAls({ rows: train, nItems: ctx.songs.length }, params, {
         signal: ctx.signal,

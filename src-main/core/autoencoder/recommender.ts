@@ -1,7 +1,12 @@
 // The `autoencoder` recommender: songs ranked by cosine between their bottleneck embedding and the context's mean.
 import { firstAllowed, popularityOrder, songCounts } from '../recommend/popularity'
 import { topK, type Ranked } from '../recommend/top-k'
-import type { FitContext, RecommendOptions, Recommender } from '../recommend/types'
+import {
+  sharedModelKey,
+  type FitContext,
+  type RecommendOptions,
+  type Recommender,
+} from '../recommend/types'
 import { songColumns } from './columns'
 import { trainAutoencoder } from './train'
 import type { AutoencoderModel, AutoencoderParams } from './types'
@@ -44,7 +49,7 @@ export class AutoencoderRecommender implements Recommender {
   async fit(train: readonly (readonly number[])[], ctx: FitContext): Promise<void> {
     const params: Partial<AutoencoderParams> = { seed: ctx.seed, ...this.options.params }
     const tags = this.options.tags ?? false
-    const key = `autoencoder:${tags}:${JSON.stringify(Object.entries(params).sort(([a], [b]) => a.localeCompare(b)))}`
+    const key = sharedModelKey(`autoencoder:${tags}`, params)
     const size = ctx.songs.length
     const model = await ctx.shared.get(key, () => {
       const columns = songColumns(train, size, tags ? ctx.songs.map((s) => s.tags) : undefined)

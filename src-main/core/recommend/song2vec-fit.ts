@@ -1,7 +1,7 @@
 // Trains Song2Vec on playlists of catalogue ids once per parameter set, and maps catalogue ids to model rows.
 import { train as trainSong2Vec } from '../song2vec/trainer'
 import type { Song2VecModel, Song2VecParams } from '../song2vec/types'
-import type { FitContext } from './types'
+import { sharedModelKey, type FitContext } from './types'
 
 /** A trained model plus the id mapping between the catalogue and its vocabulary. */
 export interface FittedSong2Vec {
@@ -25,7 +25,7 @@ export function fitSong2Vec(
   params: Partial<Song2VecParams>,
   ctx: FitContext,
 ): Promise<FittedSong2Vec> {
-  const key = `song2vec:${JSON.stringify(sortedParams(params))}`
+  const key = sharedModelKey('song2vec', params)
   return ctx.shared.get(key, async () => {
     const corpus = train.map((p) => p.map(String))
     const started = performance.now()
@@ -57,8 +57,4 @@ export function vocabMapping(
     songOf[row] = id
   })
   return { rowOf, songOf }
-}
-
-function sortedParams(params: Partial<Song2VecParams>): [string, unknown][] {
-  return Object.entries(params).sort(([a], [b]) => a.localeCompare(b))
 }

@@ -63,6 +63,11 @@ export interface Recommender {
   dispose?(): Promise<void>
 }
 
+/** The key a model is shared under: its kind plus its parameters in a stable order. */
+export function sharedModelKey(kind: string, params: object): string {
+  return `${kind}:${JSON.stringify(Object.entries(params).sort(([a], [b]) => a.localeCompare(b)))}`
+}
+
 /** A {@link SharedModels} backed by a Map of promises. */
 export function createSharedModels(): SharedModels {
   const memo = new Map<string, Promise<unknown>>()
