@@ -1,4 +1,5 @@
 // The `als` recommender: WMF song factors, a query playlist folded in as a new row (or cosine to its mean factor).
+import { unitRowsOf } from '../recommend/vector-math'
 import { firstAllowed, popularityOrder, songCounts } from '../recommend/popularity'
 import { topK, type Ranked } from '../recommend/top-k'
 import {
@@ -71,7 +72,7 @@ export class AlsRecommender implements Recommender {
     this.played = Uint8Array.from(this.counts, (c) => (c > 0 ? 1 : 0))
     this.scores = new Float64Array(ctx.songs.length)
     if (this.scoring === 'fold-in') this.foldIn = new AlsFoldIn(model)
-    else this.unit = unitRows(model.input, model.vocab.length, model.dim)
+    else this.unit = unitRowsOf(model.input, model.vocab.length, model.dim)
   }
 
   async recommend(
@@ -87,18 +88,6 @@ export class AlsRecommender implements Recommender {
     else cosineScores(this.unit, model.dim, known, this.scores)
     return topK(this.scores, n, { exclude: options.exclude, tieBreak: this.counts })
   }
-}
-
-/** Rows scaled to unit length (zero rows stay zero). */
-function unitRows(data: Float32Array, rows: number, dim: number): Float32Array {
-  const out = new Float32Array(rows * dim)
-  for (let r = 0, o = 0; r < rows; r++, o += dim) {
-    let ss = 0
-    for (let d = 0; d < dim; d++) ss += data[o + d] * data[o + d]
-    const inv = ss > 0 ? 1 / Math.sqrt(ss) : 0
-    for (let d = 0; d < dim; d++) out[o + d] = data[o + d] * inv
-  }
-  return out
 }
 
 /** Cosine between every unit row and the mean of the context's unit rows, into `out`. */

@@ -1,4 +1,5 @@
 // The `autoencoder` recommender: songs ranked by cosine between their bottleneck embedding and the context's mean.
+import { unitRowsOf } from '../recommend/vector-math'
 import { firstAllowed, popularityOrder, songCounts } from '../recommend/popularity'
 import { topK, type Ranked } from '../recommend/top-k'
 import {
@@ -72,7 +73,7 @@ export class AutoencoderRecommender implements Recommender {
         ranked.push(s)
     }
     this.candidates = Int32Array.from(ranked)
-    this.unit = unitRows(model.input, size, model.dim)
+    this.unit = unitRowsOf(model.input, size, model.dim)
     this.scores = new Float64Array(size)
   }
 
@@ -100,16 +101,4 @@ export class AutoencoderRecommender implements Recommender {
     }
     return topK(scores, n, { candidates, exclude: options.exclude, tieBreak: this.counts })
   }
-}
-
-/** Rows scaled to unit length (zero rows stay zero). */
-function unitRows(data: Float32Array, rows: number, dim: number): Float32Array {
-  const out = new Float32Array(rows * dim)
-  for (let r = 0, o = 0; r < rows; r++, o += dim) {
-    let ss = 0
-    for (let d = 0; d < dim; d++) ss += data[o + d] * data[o + d]
-    const inv = ss > 0 ? 1 / Math.sqrt(ss) : 0
-    for (let d = 0; d < dim; d++) out[o + d] = data[o + d] * inv
-  }
-  return out
 }
