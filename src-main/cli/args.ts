@@ -72,3 +72,10 @@ function convert(name: string, raw: string, s: OptionSpec[string]): unknown {
   }
   return raw
 }
+
+/** A Yes-format directory that cannot be read is bad input (exit 2); other failures pass through. */
+export function datasetInputError(e: Error): never {
+  if (/Not a Yes-format directory|is missing|not in song_hash/.test(e.message))
+    throw new UsageError(e.message)
+  throw e
+}

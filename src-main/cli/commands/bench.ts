@@ -2,7 +2,7 @@
 import { resolve } from 'node:path'
 import { benchServe } from '../../core/onnx/bench-serve'
 import { benchTrain } from '../../core/song2vec/bench'
-import { parseArgs, UsageError } from '../args'
+import { datasetInputError, parseArgs, UsageError } from '../args'
 import { progress, result } from '../output'
 
 export async function bench(argv: string[]): Promise<number> {
@@ -37,10 +37,7 @@ async function benchTrainCommand(argv: string[]): Promise<number> {
     epochs: a.epochs!,
     threads: a.threads!,
     seed: a.seed!,
-  }).catch((e: Error) => {
-    if (/Not a Yes-format directory|is missing/.test(e.message)) throw new UsageError(e.message)
-    throw e
-  })
+  }).catch(datasetInputError)
   result(
     a.json ?? false,
     r,

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path'
 import { runEval } from '../../core/eval/run-eval'
 import { RECOMMENDER_NAMES } from '../../core/recommend/registry'
-import { parseArgs, UsageError } from '../args'
+import { datasetInputError, parseArgs, UsageError } from '../args'
 import { progress, result } from '../output'
 
 export async function evalCommand(argv: string[]): Promise<number> {
@@ -38,11 +38,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
       const line = `${Math.round(p.overall * 100)}% ${p.message}`
       if (line !== last) progress((last = line))
     },
-  }).catch((e: Error) => {
-    if (/Not a Yes-format directory|is missing|not in song_hash/.test(e.message))
-      throw new UsageError(e.message)
-    throw e
-  })
+  }).catch(datasetInputError)
   result(a.json ?? false, report, () =>
     [
       `AHR@${a.topn} on ${report.heldout} held-out playlists (${report.playlists} usable):`,
