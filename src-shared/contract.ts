@@ -11,6 +11,14 @@ interface RequestSpec {
 
 const songKey = z.string().min(1).max(500)
 
+/** Which collaborative model the app learns song vectors with (the user's setting). */
+export const ModelKind = z.enum(['song2vec', 'als', 'autoencoder'])
+export type ModelKind = z.infer<typeof ModelKind>
+
+/** What placed a song that no playlist taught the model: its tags, its audio, or both. */
+export const PlacedBy = z.enum(['tags', 'audio', 'tags+audio'])
+export type PlacedBy = z.infer<typeof PlacedBy>
+
 export const SongRef = z.object({
   key: z.string(),
   artist: z.string(),
@@ -20,6 +28,8 @@ export const SongRef = z.object({
   owned: z.boolean(),
   /** The current model knows this song (it can be a query). */
   inModel: z.boolean(),
+  /** Set when the song's place comes from its content (tags, audio), not from playlists. */
+  placedBy: PlacedBy.optional(),
 })
 export type SongRef = z.infer<typeof SongRef>
 
@@ -33,7 +43,7 @@ export type Recommendation = z.infer<typeof Recommendation>
 export const JobState = z.enum(['running', 'done', 'cancelled', 'failed'])
 export const JobInfo = z.object({
   id: z.string(),
-  kind: z.enum(['train', 'import', 'eval', 'cluster', 'map']),
+  kind: z.enum(['train', 'import', 'eval', 'cluster', 'map', 'content']),
   title: z.string(),
   state: JobState,
   /** 0..1 */
@@ -52,10 +62,17 @@ export type JobInfo = z.infer<typeof JobInfo>
 export const ModelInfo = z.object({
   id: z.string(),
   created: z.string(),
-  algo: z.enum(['cbow', 'sg']),
+  /** Which model learnt the vectors (older models are all Song2Vec). */
+  kind: ModelKind.default('song2vec'),
+  /** The training algorithm: 'cbow' or 'sg' (Song2Vec), 'als', 'autoencoder'. */
+  algo: z.string(),
   dim: z.number(),
+  /** Epochs (Song2Vec, autoencoder) or sweeps (ALS). */
   epochs: z.number(),
+  /** Songs learnt from playlists. */
   songs: z.number(),
+  /** Songs placed by their content (tags, audio) in the model's space. */
+  placed: z.number().default(0),
   playlists: z.number(),
   lossHistory: z.array(z.number()),
 })
@@ -155,6 +172,8 @@ export const MapView = z.object({
   labels: z.array(z.string()),
   cluster: z.array(z.number()),
   owned: z.array(z.boolean()),
+  /** Songs placed by content (absent in maps drawn before content placement existed). */
+  placed: z.array(z.boolean()).optional(),
 })
 export type MapView = z.infer<typeof MapView>
 
@@ -166,6 +185,7 @@ export const MixTrackView = z.object({
   /** The library track that plays it (owned songs only). */
   trackId: z.number().optional(),
   why: z.string(),
+  placedBy: PlacedBy.optional(),
 })
 export type MixTrackView = z.infer<typeof MixTrackView>
 
@@ -180,6 +200,26 @@ export const MixView = z.object({
   tracks: z.array(MixTrackView),
 })
 export type MixView = z.infer<typeof MixView>
+
+export const Settings = z.object({ modelKind: ModelKind })
+export type Settings = z.infer<typeof Settings>
+
+export const ContentStatus = z.object({
+  /** Tracks in the library. */
+  tracks: z.number(),
+  /** Tracks whose audio has been analysed (kept across runs: analysis resumes). */
+  analysed: z.number(),
+  /** Tracks whose audio could not be decoded, with the reason of the first few. */
+  failed: z.number(),
+  failures: z.array(z.object({ path: z.string(), reason: z.string() })),
+  /** Songs placed by content in the model in use: research catalogue (by tags) and the user's tracks. */
+  placed: z.object({ catalogue: z.number(), library: z.number() }),
+  /** The audio model behind "sounds like" placements, if one could be trained. */
+  audioModel: z
+    .object({ kind: z.enum(['cnn', 'bof']), tracks: z.number(), trained: z.string() })
+    .nullable(),
+})
+export type ContentStatus = z.infer<typeof ContentStatus>
 
 const empty = z.object({}).strict()
 const pathArg = z.string().min(1).max(4096)
@@ -221,10 +261,25 @@ export const requests = {
       .object({
         epochs: z.number().int().min(1).max(1000).optional(),
         algo: z.enum(['cbow', 'sg']).optional(),
+        /** Default: the model kind in settings. */
+        kind: ModelKind.optional(),
       })
       .strict(),
     result: z.object({ jobId: z.string() }),
   },
+  'settings.get': { args: empty, result: Settings },
+  'settings.set': {
+    args: z.object({ modelKind: ModelKind }).strict(),
+    result: z.object({
+      settings: Settings,
+      /** A model of that kind already trained and now in use, or null. */
+      switchedTo: z.string().nullable(),
+      /** The training started because no model of that kind existed, or null. */
+      jobId: z.string().nullable(),
+    }),
+  },
+  'content.status': { args: empty, result: ContentStatus },
+  'content.analyze': { args: empty, result: z.object({ jobId: z.string() }) },
   'library.summary': {
     args: empty,
     result: z.object({

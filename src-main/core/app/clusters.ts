@@ -5,7 +5,7 @@ import type { ClusterView } from '../../../src-shared/contract'
 import { clusterVectors, computeMap, labelClusters } from '../cluster'
 import type { JobContext } from '../jobs/runner'
 import type { ModelRecord } from '../models/registry'
-import { loadModel } from '../song2vec/model-files'
+import { loadServable } from '../models/servable'
 import { writeFileAtomic } from '../util/fs-atomic'
 
 const CLUSTERS_FILE = 'clusters.json'
@@ -19,7 +19,9 @@ export interface ClusterCache {
   /** The elbow's k (kept when the user picks another k). */
   chosenK: number
   elbow: { k: number; inertia: number }[]
-  /** Cluster of each vocabulary row (-1 for zero vectors). */
+  /** The songs clustered, row order (learnt, then placed by content); absent in older caches (= the model's rows). */
+  keys?: string[]
+  /** Cluster of each row (-1 for zero vectors). */
   assignments: number[]
   clusters: ClusterView[]
 }
@@ -50,14 +52,14 @@ export async function readMap(record: ModelRecord): Promise<MapCache | null> {
   return readJson<MapCache>(join(record.dir, MAP_FILE))
 }
 
-/** Spherical k-means on the model's input vectors (k by the elbow rule unless given), labelled from tags and artists. */
+/** Spherical k-means on the model's vectors (learnt and placed) (k by the elbow rule unless given), labelled from tags and artists. */
 export async function computeClusters(
   record: ModelRecord,
   facts: (key: string) => SongFacts,
   request: ClusterRequest,
   ctx: JobContext,
 ): Promise<ClusterCache> {
-  const model = await loadModel(record.dir)
+  const model = await loadServable(record.dir)
   const n = model.vocab.length
   const previous = await readClusters(record)
   const auto = request.k === undefined
@@ -80,6 +82,7 @@ export async function computeClusters(
     k: clustering.k,
     chosenK: auto ? clustering.k : (previous?.chosenK ?? clustering.k),
     elbow: auto ? clustering.elbow : (previous?.elbow ?? []),
+    keys: model.vocab,
     assignments: Array.from(clustering.assignments),
     clusters: labels.map((l) => ({ ...l, cohesion: l.cohesion ?? 0 })),
   }
@@ -89,7 +92,7 @@ export async function computeClusters(
 
 /** The 2-D map (UMAP on cosine distance) of every song of the model, computed in a worker. */
 export async function computeSongMap(record: ModelRecord, ctx: JobContext): Promise<MapCache> {
-  const model = await loadModel(record.dir)
+  const model = await loadServable(record.dir)
   const xy = await computeMap(model.input, model.vocab.length, model.dim, {
     seed: SEED,
     signal: ctx.signal,
@@ -106,6 +109,20 @@ export async function computeSongMap(record: ModelRecord, ctx: JobContext): Prom
   }
   await writeFileAtomic(join(record.dir, MAP_FILE), JSON.stringify(cache))
   return cache
+}
+
+/** Keys of cluster `id` (`modelKeys`: the model's rows, for caches written before keys were kept). */
+export function clusterMembers(cache: ClusterCache, id: number, modelKeys: string[]): string[] {
+  return (cache.keys ?? modelKeys).filter((_, row) => cache.assignments[row] === id)
+}
+
+/** Cluster of each of `keys` (-1 when the clustering did not include it). */
+export function clusterOfKeys(cache: ClusterCache, keys: string[], modelKeys: string[]): number[] {
+  const rows = new Map((cache.keys ?? modelKeys).map((k, row) => [k, row]))
+  return keys.map((k) => {
+    const row = rows.get(k)
+    return row === undefined ? -1 : (cache.assignments[row] ?? -1)
+  })
 }
 
 async function readJson<T>(path: string): Promise<T | null> {

@@ -1,15 +1,16 @@
-// The model in use: one ONNX serving slot (hot-swapped after training), the served re-rank on top, and each model's vocabulary.
+// The model in use: one ONNX serving slot (hot-swapped after training), the served re-rank on top, and each model's rows (learnt and placed).
 import { join } from 'node:path'
-import type { ModelInfo } from '../../../src-shared/contract'
+import type { ModelInfo, PlacedBy } from '../../../src-shared/contract'
 import { ModelRegistry, ONNX_FILE, type ModelRecord } from '../models/registry'
+import { loadServable, type ServableModel } from '../models/servable'
 import type { ScoreQuery, ScoreResult } from '../onnx/query'
 import { ServingModel } from '../onnx/serving-model'
 import { SERVED_PARAMS } from '../recommend/defaults'
 import { coocOfModel, ServedRecommender } from '../recommend/served'
 import { buildTagIndex } from '../recommend/tag-index'
 import { unitRowsOf } from '../recommend/vector-math'
-import { loadModel } from '../song2vec/model-files'
 import type { PlaylistCorpus } from '../song2vec/types'
+import { placedReason } from './placed-why'
 
 interface Loaded {
   info: ModelInfo
@@ -19,6 +20,8 @@ interface Loaded {
   /** Input vectors, row-major (taste centroids, journeys and "close to" reasons need them). */
   vectors: Float32Array
   dim: number
+  /** The rows and what placed the placed ones. */
+  model: ServableModel
   /** The served pipeline of this model: ONNX candidates re-ranked with co-occurrence evidence. */
   served: ServedRecommender
 }
@@ -74,7 +77,7 @@ export class ModelService {
 
   /** Loads `record` completely, then switches to it; the old model answers until then. */
   async use(record: ModelRecord): Promise<void> {
-    const model = await loadModel(record.dir)
+    const model = await loadServable(record.dir)
     const corpus = await this.context.corpus()
     const id = record.id
     const candidates = {
@@ -100,12 +103,13 @@ export class ModelService {
     await this.serving.swap(join(record.dir, ONNX_FILE))
     const previous = this.currentId
     this.loaded.set(id, {
-      info: record.info,
+      info: { ...record.info, placed: model.vocab.length - model.trained },
       words: model.vocab,
       counts: model.counts,
       index: new Map(model.vocab.map((w, i) => [w, i])),
       vectors: model.input,
       dim: model.dim,
+      model,
       served,
     })
     this.currentId = id
@@ -120,6 +124,37 @@ export class ModelService {
 
   has(key: string): boolean {
     return this.current()?.index.has(key) ?? false
+  }
+
+  /** Dimensions of the model in use (0 before the first). */
+  get dim(): number {
+    return this.current()?.dim ?? 0
+  }
+
+  /** What placed the song, when the model has it by content rather than from playlists. */
+  placedBy(key: string): PlacedBy | undefined {
+    const v = this.current()
+    const i = v?.index.get(key)
+    return v && i !== undefined && i >= v.model.trained
+      ? v.model.placedBy[i - v.model.trained]
+      : undefined
+  }
+
+  /** The vector the model learnt from playlists (undefined for placed or unknown songs). */
+  trainedVector(key: string): Float32Array | undefined {
+    const v = this.current()
+    const i = v?.index.get(key)
+    return v && i !== undefined && i < v.model.trained
+      ? v.vectors.subarray(i * v.dim, (i + 1) * v.dim)
+      : undefined
+  }
+
+  /** Placed songs of the model in use: from the research catalogue and from the user's library. */
+  placedCounts(): { catalogue: number; library: number } {
+    const m = this.current()?.model
+    if (!m) return { catalogue: 0, library: 0 }
+    const placed = m.vocab.length - m.trained
+    return { catalogue: m.placedCatalogue, library: placed - m.placedCatalogue }
   }
 
   /** The song's input vector in the model in use (a view, not a copy), or undefined. */
@@ -151,12 +186,16 @@ export class ModelService {
           'The model does not know these songs yet — retrain after importing playlists that contain them',
         )
       const answer = await m.served.recommend(rows, k, { exclude: new Set(rows) })
+      const tagsOf = (row: number) => this.context.describe(m.words[row]).tags
       return {
         modelId: m.info.id,
         results: answer.ids.map((row, n) => ({
           key: m.words[row],
           score: answer.scores[n],
-          why: answer.why[n]?.text ?? '',
+          why:
+            row >= m.model.trained
+              ? placedReason(m.model, row, rows, tagsOf)
+              : (answer.why[n]?.text ?? ''),
         })),
       }
     })

@@ -7,6 +7,8 @@ import type {
   Handlers,
   JobInfo,
   ModelInfo,
+  ModelKind,
+  Settings,
   SongRef,
 } from '../../../src-shared/contract'
 import { AppError } from '../../../src-shared/dispatch'
@@ -20,7 +22,7 @@ import { ModelRegistry, type ModelRecord } from '../models/registry'
 import { userCorpus } from '../playlists/store'
 import { SERVED_SONG2VEC } from '../recommend/defaults'
 import { Db } from '../store/db'
-import { computeClusters, computeSongMap, type ClusterRequest } from './clusters'
+import { computeClusters, computeSongMap, readClusters, type ClusterRequest } from './clusters'
 import { clusterHandlers } from './handlers/clusters'
 import { libraryHandlers } from './handlers/library'
 import { mixHandlers } from './handlers/mixes'
@@ -29,7 +31,11 @@ import { songHandlers } from './handlers/songs'
 import { catalogIndex, importIntoLibrary, librarySummary, ownedKeys } from './library'
 import { MixService } from './mixes'
 import { ModelService } from './model-service'
-import { runTraining, type TrainingSettings } from './training'
+import { settingsHandlers } from './handlers/settings'
+import { DEFAULT_MODEL_KIND, readSettings, writeModelKind } from './settings'
+import { runTraining, type PlacementSettings, type TrainingSettings } from './training'
+import { exportServable, loadServable } from '../models/servable'
+import { librarySongs } from './library-songs'
 
 export interface SegueOptions {
   /** Where the database and models live (the app's user-data folder, or `--data`). */
@@ -39,7 +45,7 @@ export interface SegueOptions {
   /** Run follow-up work on its own: a first model when none exists, clusters and map for each new model. */
   background?: boolean
   /** Training defaults (tests and `serve --epochs` use a small epoch count; same code path). */
-  training?: Partial<TrainingSettings>
+  training?: Partial<TrainingSettings> & Pick<PlacementSettings, 'tagModel'>
   /** The desktop shell's file picker; absent in a browser, where paths are typed. */
   pickPaths?: (kind: 'folders' | 'playlists') => Promise<string[]>
   version?: string
@@ -57,6 +63,8 @@ export class Segue {
   readonly mixes: MixService
   /** Song keys of the user's files. */
   owned = new Set<string>()
+  /** The user's settings (kept in the database; `setModelKind` changes them). */
+  settings: Settings = { modelKind: DEFAULT_MODEL_KIND }
   private readonly listeners = new Set<EventSink>()
 
   private constructor(
@@ -65,11 +73,13 @@ export class Segue {
     readonly catalogIndex: CatalogIndex,
     readonly db: Db,
     readonly datasetDir: string,
+    /** The full research catalogue (tags of 75k songs, no playlists), placed by content after training. */
+    readonly completeDir: string,
   ) {
     this.models = new ModelRegistry(options.dataDir)
     this.serving = new ModelService(this.models, {
       corpus: () => this.corpus(),
-      describe: (key) => this.catalog.get(key) ?? { artist: '', title: key, tags: [] },
+      describe: (key) => this.describe(key),
     })
     this.mixes = new MixService(this)
     this.jobs.onUpdate((job) => this.emit('job.updated', job))
@@ -78,10 +88,16 @@ export class Segue {
   static async open(options: SegueOptions): Promise<Segue> {
     await mkdir(options.dataDir, { recursive: true })
     const datasetDir = join(options.resourcesDir, 'dataset', 'yes', 'yes_big')
+    const completeDir = join(options.resourcesDir, 'dataset', 'yes', 'yes_complete')
     const ds = await loadYesDataset(datasetDir)
     const db = await Db.open(join(options.dataDir, 'segue.db'))
-    const app = new Segue(options, new Catalog(ds), catalogIndex(ds.songs), db, datasetDir)
-    app.owned = await ownedKeys(db)
+    const catalog = new Catalog(ds)
+    // Songs beyond the playlists' (found, described, and placed by their tags after training).
+    const complete = await loadYesDataset(completeDir, { playlists: false }).catch(() => null)
+    if (complete) catalog.addSongs(complete.songs.filter((s) => s.known))
+    const app = new Segue(options, catalog, catalogIndex(ds.songs), db, datasetDir, completeDir)
+    await app.refreshOwned()
+    app.settings = await readSettings(db)
     const model = await app.serving.loadCurrent()
     if (!model && options.background) app.startTraining({})
     return app
@@ -93,6 +109,7 @@ export class Segue {
     ...qualityHandlers(this),
     ...clusterHandlers(this),
     ...mixHandlers(this),
+    ...settingsHandlers(this),
   }
 
   onEvent(sink: EventSink): () => void {
@@ -121,8 +138,14 @@ export class Segue {
     )
   }
 
+  /** Name and tags of a song key: research catalogue or the user's files. */
+  describe(key: string): { artist: string; title: string; tags: readonly string[] } {
+    return this.catalog.get(key) ?? { artist: '', title: key, tags: [] }
+  }
+
   songRef(key: string): SongRef {
     const s = this.catalog.get(key)
+    const placedBy = this.serving.placedBy(key)
     return {
       key,
       artist: s?.artist ?? '',
@@ -130,7 +153,26 @@ export class Segue {
       tags: s?.tags.slice(0, 6) ?? [],
       owned: this.owned.has(key),
       inModel: this.serving.has(key),
+      ...(placedBy ? { placedBy } : {}),
     }
+  }
+
+  /** Re-reads which songs the user owns, and makes their songs findable and describable. */
+  async refreshOwned(): Promise<void> {
+    this.owned = await ownedKeys(this.db)
+    this.catalog.addSongs(await librarySongs(this.db))
+  }
+
+  /**
+   * Serves the current model again after its placed songs changed (the user's tracks placed by
+   * content): re-exports its ONNX graph over every row and hot-swaps; the old graph answers until then.
+   */
+  async refreshServing(): Promise<void> {
+    const record = await this.requireModel()
+    exportServable(record.dir, record.id, await loadServable(record.dir))
+    await this.serving.use(record)
+    this.emit('model.changed', this.serving.info!)
+    if (this.options.background && !this.jobs.running('cluster')) this.startClustering({})
   }
 
   async similar(key: string, topn: number) {
@@ -155,37 +197,71 @@ export class Segue {
     }
   }
 
-  /** Trains on the research playlists plus the user's (weighted); the new model serves only once complete. */
-  startTraining(args: { epochs?: number; algo?: 'cbow' | 'sg' }): JobInfo {
+  /**
+   * Trains a model of `kind` (default: the kind in settings) on the research playlists plus the
+   * user's (weighted); the new model serves only once complete.
+   */
+  startTraining(args: { epochs?: number; algo?: 'cbow' | 'sg'; kind?: ModelKind }): JobInfo {
+    const { tagModel, ...training } = this.options.training ?? {}
     const settings: TrainingSettings = {
+      kind: 'song2vec',
       epochs: SERVED_SONG2VEC.epochs!,
       algo: SERVED_SONG2VEC.algo!,
       dim: SERVED_SONG2VEC.dim!,
       threads: 2,
-      ...this.options.training,
+      ...training,
+      epochsGiven: training.epochs !== undefined || args.epochs !== undefined,
     }
     if (args.epochs) settings.epochs = args.epochs
     if (args.algo) settings.algo = args.algo
-    return this.jobs.start(
-      'train',
-      `Training Song2Vec (${settings.epochs} epochs)`,
-      async (ctx) => {
-        const record = await runTraining(await this.corpus(), settings, this.models, ctx)
-        ctx.signal.throwIfAborted()
+    settings.kind = args.kind ?? this.settings.modelKind
+    const names = { song2vec: 'Song2Vec', als: 'ALS', autoencoder: 'the autoencoder' }
+    return this.jobs.start('train', `Training ${names[settings.kind]}`, async (ctx) => {
+      const record = await runTraining(await this.corpus(), settings, this.models, ctx, {
+        catalogueDir: this.completeDir,
+        tagModel,
+      })
+      ctx.signal.throwIfAborted()
+      await this.serving.use(record)
+      await this.models.setCurrent(record.id)
+      this.emit('model.changed', record.info)
+      await this.models.prune()
+      // A new model gets its clusters and map, and fresh mixes (saved ones are kept), in the background.
+      if (this.options.background && !this.jobs.running('cluster')) this.startClustering({})
+      if (this.options.background && this.owned.size > 0) {
+        await this.mixes
+          .generate()
+          .then((mixes) => this.emit('mixes.changed', { count: mixes.length }))
+          .catch((e: Error) => console.warn(`Mixes were not refreshed: ${e.message}`))
+      }
+    })
+  }
+
+  /** Remembers the model kind to learn with (the next training uses it). */
+  async setModelKind(kind: ModelKind): Promise<void> {
+    await writeModelKind(this.db, kind)
+    this.settings = { ...this.settings, modelKind: kind }
+  }
+
+  /** Serves the newest complete model of `kind`, if there is one; returns its id (null: none of that kind). */
+  async useLatest(kind: ModelKind): Promise<string | null> {
+    for (const record of await this.models.list()) {
+      if (record.info.kind !== kind) continue
+      try {
         await this.serving.use(record)
-        await this.models.setCurrent(record.id)
-        this.emit('model.changed', record.info)
-        await this.models.prune()
-        // A new model gets its clusters and map, and fresh mixes (saved ones are kept), in the background.
-        if (this.options.background && !this.jobs.running('cluster')) this.startClustering({})
-        if (this.options.background && this.owned.size > 0) {
-          await this.mixes
-            .generate()
-            .then((mixes) => this.emit('mixes.changed', { count: mixes.length }))
-            .catch((e: Error) => console.warn(`Mixes were not refreshed: ${e.message}`))
-        }
-      },
-    )
+      } catch (e) {
+        console.warn(`Model ${record.id} could not be used: ${(e as Error).message}`)
+        continue
+      }
+      await this.models.setCurrent(record.id)
+      this.emit('model.changed', this.serving.info!)
+      if (this.options.background && !this.jobs.running('cluster')) {
+        const cached = await readClusters(record)
+        if (!cached) this.startClustering({})
+      }
+      return record.id
+    }
+    return null
   }
 
   /** The training corpus: the research playlists plus the user's, each repeated USER_PLAYLIST_WEIGHT times. */
@@ -220,7 +296,7 @@ export class Segue {
   startImport(paths: string[]): JobInfo {
     return this.jobs.start('import', 'Importing your music', async (ctx) => {
       await importIntoLibrary(this.db, paths, this.catalogIndex, ctx)
-      this.owned = await ownedKeys(this.db)
+      await this.refreshOwned()
       const s = await librarySummary(this.db)
       this.emit('library.changed', { tracks: s.tracks, playlists: s.playlists })
     })

@@ -1,19 +1,23 @@
-// The training job: research (and user) playlists -> Song2Vec -> a complete model folder with its ONNX graph -> the model in use.
-import { join } from 'node:path'
+// The training job: playlists -> song vectors of the chosen kind -> catalogue songs placed by tags -> a complete model folder with its ONNX graph.
 import type { ModelInfo } from '../../../src-shared/contract'
+import { placeCatalogueInWorker } from '../content/tags/place-catalogue'
+import type { TagModelKind } from '../content/tags/tag-model'
 import type { JobContext } from '../jobs/runner'
-import { ModelRegistry, ONNX_FILE, type ModelRecord } from '../models/registry'
-import { exportOnnx, writeOnnx } from '../onnx/export'
-import { saveModel } from '../song2vec/model-files'
-import { SERVED_PARAMS, SERVED_SONG2VEC } from '../recommend/defaults'
-import { train } from '../song2vec/trainer'
+import { savePlaced } from '../models/placed-files'
+import { ModelRegistry, type ModelRecord } from '../models/registry'
+import { exportServable, loadServable } from '../models/servable'
+import { saveTagModel } from '../models/tag-model-file'
 import type { PlaylistCorpus } from '../song2vec/types'
+import { trainVectors, type TrainingSettings } from './train-vectors'
 
-export interface TrainingSettings {
-  epochs: number
-  algo: 'cbow' | 'sg'
-  dim: number
-  threads: number
+export type { TrainingSettings } from './train-vectors'
+
+/** Where the research catalogue's tags are, and how the tag model is chosen ('off' places nothing). */
+export interface PlacementSettings {
+  /** Yes-format folder whose tagged songs are placed (resources/dataset/yes/yes_complete). */
+  catalogueDir?: string
+  /** Default 'auto' (measures ridge and the MLP, keeps the better; ~14 s here); tests use 'ridge'. */
+  tagModel?: TagModelKind | 'off'
 }
 
 /** Trains and writes a complete model folder (not yet in use); throws on failure or cancel, leaving the current model alone. */
@@ -22,50 +26,55 @@ export async function runTraining(
   settings: TrainingSettings,
   registry: ModelRegistry,
   ctx: JobContext,
+  placement: PlacementSettings = {},
+  warn: (message: string) => void = (m) => console.warn(m),
 ): Promise<ModelRecord> {
-  let lastEpoch = 0
-  // The served recipe (chosen by measurement in recommend/defaults.ts), with the user's epochs, size and threads.
-  const model = await train(
-    corpus,
-    { ...SERVED_SONG2VEC, ...settings },
-    {
-      signal: ctx.signal,
-      onProgress: (p) => {
-        if (p.loss !== undefined && p.epoch > lastEpoch) {
-          lastEpoch = p.epoch
-          ctx.addLoss(p.loss)
-        }
-        ctx.report(
-          (0.95 * p.processed) / Math.max(1, p.total),
-          `Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ${Math.round(p.wordsPerSec).toLocaleString('en')} songs/s`,
-          {
-            epoch: p.epoch,
-            epochs: p.epochs,
-            wordsPerSec: p.wordsPerSec,
-            etaSeconds: p.etaSeconds,
-            ...(p.loss !== undefined ? { loss: p.loss } : {}),
-          },
-        )
-      },
-    },
-  )
+  const trained = await trainVectors(corpus, settings, ctx)
   ctx.signal.throwIfAborted()
-  ctx.report(0.96, 'Saving the model…')
+  ctx.report(0.86, 'Saving the model…')
   const created = new Date()
   const id = registry.newId(created)
   const dir = registry.dirOf(id)
-  await saveModel(dir, model)
-  ctx.report(0.98, 'Exporting to ONNX…')
-  writeOnnx(join(dir, ONNX_FILE), exportOnnx({ ...model, id }, { heads: SERVED_PARAMS.heads }))
+  await trained.save(dir)
+  const { catalogueDir, tagModel = 'auto' } = placement
+  if (catalogueDir && tagModel !== 'off') {
+    ctx.report(0.87, 'Placing the catalogue’s other songs by their tags…')
+    const { vocab, input, dim } = trained.vectors
+    try {
+      const r = await placeCatalogueInWorker(
+        { vocab, input, dim, catalogueDir, kind: tagModel },
+        { signal: ctx.signal, onProgress: (m) => ctx.report(0.9, `Placing by tags: ${m}`) },
+      )
+      await savePlaced(dir, 'catalogue', {
+        keys: r.placed.keys,
+        placedBy: r.placed.keys.map(() => 'tags'),
+        why: r.why,
+        vectors: r.placed.vectors,
+        dim: r.placed.dim,
+      })
+      await saveTagModel(dir, r.model)
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') throw e
+      // The model is still good without placed songs: say so and go on.
+      warn(`Songs were not placed by their tags: ${(e as Error).message}`)
+    }
+  }
+  ctx.signal.throwIfAborted()
+  ctx.report(0.97, 'Exporting to ONNX…')
+  const servable = await loadServable(dir)
+  exportServable(dir, id, servable)
+  const v = trained.vectors
   const info: ModelInfo = {
     id,
     created: created.toISOString(),
-    algo: model.params.algo,
-    dim: model.dim,
-    epochs: model.params.epochs,
-    songs: model.vocab.length,
+    kind: v.kind,
+    algo: v.algo,
+    dim: v.dim,
+    epochs: v.epochs,
+    songs: v.vocab.length,
+    placed: servable.vocab.length - servable.trained,
     playlists: corpus.length,
-    lossHistory: model.lossHistory,
+    lossHistory: v.lossHistory,
   }
   return registry.complete(info)
 }

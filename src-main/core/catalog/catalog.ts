@@ -27,19 +27,33 @@ export class Catalog {
     const keyOf: string[] = []
     for (const s of ds.songs) {
       if (!s.known) continue
-      const key = songKey(s.artist, s.title)
-      keyOf[s.id] = key
-      const existing = this.songs.get(key)
-      const tags = s.tags.filter((t) => !isStationTag(t))
-      if (existing) {
-        for (const t of tags) if (!existing.tags.includes(t)) existing.tags.push(t)
-      } else {
-        this.songs.set(key, { key, artist: s.artist, title: s.title, tags })
-        this.searchText.push({ key, text: fold(`${s.artist} ${s.title}`) })
-      }
+      keyOf[s.id] = this.add(s.artist, s.title, s.tags)
     }
     this.playlists = cleanPlaylists(ds).map((p) => p.map((id) => keyOf[id]))
     this.postings = new PlaylistPostings(this.playlists)
+  }
+
+  /**
+   * Adds songs known from elsewhere (the full research catalogue, the user's files) so they can be
+   * found and described; a song already here only gains tags. Returns how many were new.
+   */
+  addSongs(songs: readonly { artist: string; title: string; tags: readonly string[] }[]): number {
+    const before = this.songs.size
+    for (const s of songs) if (s.artist && s.title) this.add(s.artist, s.title, s.tags)
+    return this.songs.size - before
+  }
+
+  private add(artist: string, title: string, rawTags: readonly string[]): string {
+    const key = songKey(artist, title)
+    const existing = this.songs.get(key)
+    const tags = rawTags.filter((t) => !isStationTag(t))
+    if (existing) {
+      for (const t of tags) if (!existing.tags.includes(t)) existing.tags.push(t)
+    } else {
+      this.songs.set(key, { key, artist, title, tags })
+      this.searchText.push({ key, text: fold(`${artist} ${title}`) })
+    }
+    return key
   }
 
   /** Number of research playlists that contain both songs. */

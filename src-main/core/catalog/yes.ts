@@ -21,8 +21,14 @@ export interface YesDataset {
   tagNames: string[]
 }
 
-/** Loads a Yes-format directory; throws a clear error naming the file that is missing or malformed. */
-export async function loadYesDataset(dir: string): Promise<YesDataset> {
+/**
+ * Loads a Yes-format directory; throws a clear error naming the file that is missing or malformed.
+ * `playlists: false` reads only songs and tags (yes_complete has no train.txt).
+ */
+export async function loadYesDataset(
+  dir: string,
+  opts: { playlists?: boolean } = {},
+): Promise<YesDataset> {
   const songHash = await readRequired(dir, 'song_hash.txt')
   const songs: YesSong[] = []
   for (const [n, line] of lines(songHash).entries()) {
@@ -58,6 +64,7 @@ export async function loadYesDataset(dir: string): Promise<YesDataset> {
     })
   }
 
+  if (opts.playlists === false) return { dir, songs, playlists: [], tagNames }
   const playlists = parsePlaylists(
     await readRequired(dir, 'train.txt'),
     songs.length,

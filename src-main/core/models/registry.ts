@@ -82,11 +82,20 @@ export class ModelRegistry {
     await writeFileAtomic(join(this.root, CURRENT_FILE), JSON.stringify({ id }))
   }
 
-  /** Deletes old complete models beyond `keep` (never the current one) and leftovers of killed runs. */
-  async prune(keep = 3): Promise<void> {
+  /**
+   * Deletes complete models beyond the newest `keep` of each kind (never the current one, so
+   * switching back to another kind finds its model) and leftovers of killed runs.
+   */
+  async prune(keep = 2): Promise<void> {
     const current = await this.currentId()
     const complete = await this.list()
-    const keepIds = new Set(complete.slice(0, keep).map((m) => m.id))
+    const perKind = new Map<string, number>()
+    const keepIds = new Set<string>()
+    for (const m of complete) {
+      const n = perKind.get(m.info.kind) ?? 0
+      if (n < keep) keepIds.add(m.id)
+      perKind.set(m.info.kind, n + 1)
+    }
     if (current) keepIds.add(current)
     let names: string[] = []
     try {

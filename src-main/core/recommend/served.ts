@@ -223,7 +223,7 @@ export async function loadCandidates(
 
 /** Co-occurrence of `playlists` (song keys) over the rows of `model`; keys outside its vocabulary are skipped. */
 export function coocOfModel(
-  model: Song2VecModel,
+  model: Pick<Song2VecModel, 'vocab'>,
   playlists: PlaylistCorpus,
   params: Pick<ServedParams, 'coocWindow' | 'coocDistancePower'>,
   signal?: AbortSignal,

@@ -46,18 +46,28 @@ export async function saveModel(dir: string, model: Song2VecModel): Promise<void
     created: new Date().toISOString(),
     vocabSha256: sha256(vocab),
   }
+  await writeModelFolder(dir, [
+    [VOCAB_FILE, vocab],
+    [INPUT_FILE, floatBytes(model.input)],
+    [OUTPUT_FILE, floatBytes(model.output)],
+    [MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 1) + '\n')],
+  ])
+}
+
+/**
+ * Writes `files` (name, bytes; the manifest last) into a sibling temporary folder, synced, which
+ * then replaces `dir` by rename: a killed process leaves the old folder or the new, never half.
+ */
+export async function writeModelFolder(
+  dir: string,
+  files: readonly (readonly [string, Uint8Array])[],
+): Promise<void> {
   await mkdir(dirname(dir), { recursive: true })
   const tmp = join(dirname(dir), `.${basename(dir)}.${process.pid}.${Date.now()}.tmp`)
   await rm(tmp, { recursive: true, force: true })
   await mkdir(tmp)
   try {
-    await writeSynced(join(tmp, VOCAB_FILE), vocab)
-    await writeSynced(join(tmp, INPUT_FILE), floatBytes(model.input))
-    await writeSynced(join(tmp, OUTPUT_FILE), floatBytes(model.output))
-    await writeSynced(
-      join(tmp, MANIFEST_FILE),
-      Buffer.from(JSON.stringify(manifest, null, 1) + '\n'),
-    )
+    for (const [name, bytes] of files) await writeSynced(join(tmp, name), bytes)
     await replaceDir(tmp, dir)
   } catch (e) {
     await rm(tmp, { recursive: true, force: true })
@@ -70,8 +80,9 @@ export async function loadModel(dir: string): Promise<Song2VecModel> {
   const manifest = await readManifest(dir)
   const { words, counts } = await readVocab(dir, manifest)
   const size = manifest.vocabSize * manifest.dim
-  const input = await readFloats(join(dir, INPUT_FILE), size, manifest)
-  const output = await readFloats(join(dir, OUTPUT_FILE), size, manifest)
+  const what = `${manifest.vocabSize} songs × ${manifest.dim} dimensions`
+  const input = await readFloatFile(join(dir, INPUT_FILE), size, what)
+  const output = await readFloatFile(join(dir, OUTPUT_FILE), size, what)
   return {
     vocab: words,
     counts,
@@ -156,17 +167,18 @@ async function readVocab(
   return vocab
 }
 
-async function readFloats(file: string, size: number, m: ModelManifest): Promise<Float32Array> {
+/** Reads `size` little-endian float32 values; a missing or wrongly sized file is an error naming it. */
+export async function readFloatFile(file: string, size: number, what: string): Promise<Float32Array> {
   const expected = size * 4
   const actual = await stat(file).then(
     (s) => s.size,
     (e: NodeJS.ErrnoException) => {
-      throw e.code === 'ENOENT' ? new Error(`Song2Vec model is incomplete: ${file} is missing`) : e
+      throw e.code === 'ENOENT' ? new Error(`The model is incomplete: ${file} is missing`) : e
     },
   )
   if (actual !== expected) {
     throw new Error(
-      `${file} has ${actual} bytes, expected ${expected} (${m.vocabSize} songs × ${m.dim} dimensions × 4): ` +
+      `${file} has ${actual} bytes, expected ${expected} (${what} × 4): ` +
         'the model is damaged; retrain it',
     )
   }
@@ -198,7 +210,7 @@ function checkModel(model: Song2VecModel): void {
   }
 }
 
-function floatBytes(a: Float32Array): Uint8Array {
+export function floatBytes(a: Float32Array): Uint8Array {
   checkEndianness()
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
 }
@@ -236,6 +248,6 @@ async function replaceDir(from: string, to: string): Promise<void> {
   if (moved) await rm(old, { recursive: true, force: true })
 }
 
-function sha256(data: Uint8Array): string {
+export function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }

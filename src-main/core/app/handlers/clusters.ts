@@ -1,7 +1,7 @@
 // Requests about clusters and the map of the model in use.
 import type { Handlers } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
-import { readClusters, readMap } from '../clusters'
+import { clusterMembers, clusterOfKeys, readClusters, readMap } from '../clusters'
 import type { Segue } from '../segue'
 
 export function clusterHandlers(
@@ -31,7 +31,7 @@ export function clusterHandlers(
       const cache = await readClusters(await app.requireModel())
       if (!cache) throw new AppError('not-ready', 'No clusters yet — find clusters first')
       if (id >= cache.k) throw new AppError('not-found', `No cluster ${id} (there are ${cache.k})`)
-      const keys = app.serving.keys().filter((_, row) => cache.assignments[row] === id)
+      const keys = clusterMembers(cache, id, app.serving.keys())
       keys.sort((a, b) => app.serving.count(b) - app.serving.count(a))
       return keys.slice(0, limit).map((k) => app.songRef(k))
     },
@@ -49,8 +49,11 @@ export function clusterHandlers(
         xy: map.xy,
         keys: map.keys,
         labels,
-        cluster: clusters ? clusters.assignments : map.keys.map(() => 0),
+        cluster: clusters
+          ? clusterOfKeys(clusters, map.keys, app.serving.keys())
+          : map.keys.map(() => 0),
         owned: map.keys.map((k) => app.owned.has(k)),
+        placed: map.keys.map((k) => app.serving.placedBy(k) !== undefined),
       }
     },
   }

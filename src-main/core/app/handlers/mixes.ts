@@ -2,7 +2,7 @@
 import type { Handlers } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
 import { setFeedback } from '../../mixes'
-import { readClusters } from '../clusters'
+import { clusterMembers, readClusters } from '../clusters'
 import type { Segue } from '../segue'
 
 type MixHandlers = Pick<
@@ -35,7 +35,7 @@ export function mixHandlers(app: Segue): MixHandlers {
       const cluster = cache?.clusters.find((c) => c.id === clusterId)
       if (!cache || !cluster)
         throw new AppError('not-found', `No cluster ${clusterId} — find clusters first`)
-      const keys = app.serving.keys().filter((_, row) => cache.assignments[row] === clusterId)
+      const keys = clusterMembers(cache, clusterId, app.serving.keys())
       return app.mixes.cluster(keys, cluster.label, cluster.top_artists, n)
     },
     'mixes.save': ({ id, saved, name }) => app.mixes.setSaved(id, saved, name),

@@ -22,7 +22,7 @@ export interface TaggedSong {
 
 /** Training pairs: every vocabulary row of `model` whose key has tags, with its input vector. */
 export function tagExamples(
-  model: Song2VecModel,
+  model: Pick<Song2VecModel, 'vocab' | 'input' | 'dim'>,
   tagsByKey: ReadonlyMap<string, readonly string[]>,
 ): (TagExample & { key: string })[] {
   const out: (TagExample & { key: string })[] = []
@@ -90,8 +90,8 @@ async function readText(dir: string, name: string): Promise<string> {
 
 /** Options of {@link placeCatalogueByTags}. */
 export interface PlaceCatalogueOptions extends TagFitOptions {
-  /** The trained Song2Vec model (vocabulary keys = song keys). */
-  song2vec: Song2VecModel
+  /** The trained model's vectors (vocabulary keys = song keys). */
+  song2vec: Pick<Song2VecModel, 'vocab' | 'input' | 'dim'>
   /** Yes-format catalogue whose tagged songs are placed (e.g. resources/dataset/yes/yes_complete). */
   catalogueDir: string
   /** Also place songs the model already has (default false: only songs new to it). */

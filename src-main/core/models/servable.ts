@@ -1,0 +1,95 @@
+// What the app serves from a model folder: the learnt song vectors plus the songs placed by content, as one space with one ONNX graph.
+import { join } from 'node:path'
+import type { ModelKind, PlacedBy } from '../../../src-shared/contract'
+import type { HeadSpec } from '../onnx/heads'
+import { exportOnnx, writeOnnx } from '../onnx/export'
+import { SERVED_PARAMS } from '../recommend/defaults'
+import { loadVectors, type SongVectors } from './embedding-files'
+import { loadPlaced, type PlacedRows } from './placed-files'
+import { ONNX_FILE } from './registry'
+
+/** A model's learnt rows followed by its placed rows (counts 0, no output-layer evidence). */
+export interface ServableModel {
+  kind: ModelKind
+  /** Learnt songs first (rows `0..trained-1`), then songs placed by content. */
+  vocab: string[]
+  counts: Uint32Array
+  dim: number
+  input: Float32Array
+  /** Song2Vec's output layer for learnt rows, zeros for placed ones (other kinds: the input vectors). */
+  output: Float32Array
+  /** Rows learnt from playlists; rows from here on were placed by content. */
+  trained: number
+  /** What placed row `trained + i`. */
+  placedBy: PlacedBy[]
+  /** Why row `trained + i` is where it is ("shares tags …", "sounds like …"). */
+  placedWhy: string[]
+  /** Placed rows that came from the research catalogue (the rest are the user's tracks). */
+  placedCatalogue: number
+}
+
+/** The scoring heads of a kind's ONNX graph: Song2Vec's tuned blend, cosine for vectors without an output layer. */
+export function headsOf(kind: ModelKind): HeadSpec[] {
+  return kind === 'song2vec' ? SERVED_PARAMS.heads : [{ kind: 'cosine', weight: 1 }]
+}
+
+/** Joins learnt vectors and placed sets (the user's tracks win over the catalogue; learnt songs over both). */
+export function servableOf(
+  model: SongVectors,
+  sets: readonly (PlacedRows | null)[],
+): ServableModel {
+  const seen = new Set(model.vocab)
+  const keys: string[] = []
+  const placedBy: PlacedBy[] = []
+  const placedWhy: string[] = []
+  const rows: Float32Array[] = []
+  let placedCatalogue = 0
+  sets.forEach((set, s) => {
+    if (!set) return
+    if (set.dim !== model.dim)
+      throw new Error(
+        `Placed songs have ${set.dim} dimensions, the model ${model.dim}: place them again`,
+      )
+    set.keys.forEach((key, i) => {
+      if (seen.has(key)) return
+      seen.add(key)
+      keys.push(key)
+      placedBy.push(set.placedBy[i])
+      placedWhy.push(set.why[i])
+      rows.push(set.vectors.subarray(i * set.dim, (i + 1) * set.dim))
+      if (s === sets.length - 1) placedCatalogue++
+    })
+  })
+  const trained = model.vocab.length
+  const total = trained + keys.length
+  const input = new Float32Array(total * model.dim)
+  input.set(model.input)
+  rows.forEach((r, i) => input.set(r, (trained + i) * model.dim))
+  const output = model.output ? new Float32Array(total * model.dim) : input
+  if (model.output) output.set(model.output)
+  const counts = new Uint32Array(total)
+  counts.set(model.counts)
+  return {
+    kind: model.kind,
+    vocab: [...model.vocab, ...keys],
+    counts,
+    dim: model.dim,
+    input,
+    output,
+    trained,
+    placedBy,
+    placedWhy,
+    placedCatalogue,
+  }
+}
+
+/** A model folder as served: its vectors, then its 'library' and 'catalogue' placed sets. */
+export async function loadServable(dir: string): Promise<ServableModel> {
+  const vectors = await loadVectors(dir)
+  return servableOf(vectors, [await loadPlaced(dir, 'library'), await loadPlaced(dir, 'catalogue')])
+}
+
+/** Writes the folder's ONNX graph over every served row (atomically: the old graph serves until it is replaced). */
+export function exportServable(dir: string, id: string, model: ServableModel): void {
+  writeOnnx(join(dir, ONNX_FILE), exportOnnx({ ...model, id }, { heads: headsOf(model.kind) }))
+}
