@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
 export type ViewName =
-  'similar' | 'mixes' | 'library' | 'clusters' | 'quality' | 'training' | 'about'
+  'similar' | 'mixes' | 'library' | 'clusters' | 'quality' | 'training' | 'settings' | 'about'
 
 export const useNavStore = defineStore('nav', () => {
   const current = ref<ViewName>('similar')

@@ -1,7 +1,7 @@
 // The player's queue and transport state (the <audio> element in Player.vue follows it); only the user's own files play.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { MixTrackView } from '../../src-shared/contract'
+import type { MixTrackView, PlacedBy } from '../../src-shared/contract'
 
 /** A song the player can play: one of the user's files. */
 export interface QueueTrack {
@@ -13,6 +13,8 @@ export interface QueueTrack {
   title: string
   /** The library track the audio comes from. */
   trackId: number
+  /** Set when the song's place comes from its content (no playlist has it yet). */
+  placedBy?: PlacedBy
 }
 
 /** Fetches the next songs of an endless queue (radio); an empty answer means there is nothing more. */
@@ -38,7 +40,8 @@ export function playable(tracks: readonly MixTrackView[]): QueueTrack[] {
   for (const t of tracks) {
     if (!t.owned || t.trackId === undefined || seen.has(t.key)) continue
     seen.add(t.key)
-    out.push({ key: t.key, artist: t.artist, title: t.title, trackId: t.trackId })
+    const track = { key: t.key, artist: t.artist, title: t.title, trackId: t.trackId }
+    out.push(t.placedBy ? { ...track, placedBy: t.placedBy } : track)
   }
   return out
 }

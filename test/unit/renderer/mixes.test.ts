@@ -322,6 +322,13 @@ describe('player store', () => {
       ),
     ).toEqual(['a', 'c'])
   })
+
+  it('playable() keeps what placed a song, for the badge in the bar', () => {
+    expect(playable([{ ...track('a', 1), placedBy: 'audio' }, track('b', 2)])).toEqual([
+      { key: 'a', artist: 'Artist a', title: 'Title a', trackId: 1, placedBy: 'audio' },
+      { key: 'b', artist: 'Artist b', title: 'Title b', trackId: 2 },
+    ])
+  })
 })
 
 describe('mediaUrl', () => {
