@@ -34,7 +34,7 @@ import { ModelService } from './model-service'
 import { settingsHandlers } from './handlers/settings'
 import { DEFAULT_MODEL_KIND, readSettings, writeModelKind } from './settings'
 import { runTraining, type PlacementSettings, type TrainingSettings } from './training'
-import { exportServable, loadServable } from '../models/servable'
+import { exportServable } from '../models/servable'
 import { librarySongs } from './library-songs'
 
 export interface SegueOptions {
@@ -169,7 +169,7 @@ export class Segue {
    */
   async refreshServing(): Promise<void> {
     const record = await this.requireModel()
-    exportServable(record.dir, record.id, await loadServable(record.dir))
+    await exportServable(record.dir, record.id)
     await this.serving.use(record)
     this.emit('model.changed', this.serving.info!)
     if (this.options.background && !this.jobs.running('cluster')) this.startClustering({})

@@ -1,11 +1,11 @@
 // What the app serves from a model folder: the learnt song vectors plus the songs placed by content, as one space with one ONNX graph.
 import { join } from 'node:path'
 import type { ModelKind, PlacedBy } from '../../../src-shared/contract'
-import type { HeadSpec } from '../onnx/heads'
 import { exportOnnx, writeOnnx } from '../onnx/export'
-import { SERVED_PARAMS } from '../recommend/defaults'
+import { servedHeadsOf } from '../recommend/defaults'
 import { loadVectors, type SongVectors } from './embedding-files'
 import { loadPlaced, type PlacedRows } from './placed-files'
+import { runWorkerTask } from '../jobs/worker-task'
 import { ONNX_FILE } from './registry'
 
 /** A model's learnt rows followed by its placed rows (counts 0, no output-layer evidence). */
@@ -26,11 +26,6 @@ export interface ServableModel {
   placedWhy: string[]
   /** Placed rows that came from the research catalogue (the rest are the user's tracks). */
   placedCatalogue: number
-}
-
-/** The scoring heads of a kind's ONNX graph: Song2Vec's tuned blend, cosine for vectors without an output layer. */
-export function headsOf(kind: ModelKind): HeadSpec[] {
-  return kind === 'song2vec' ? SERVED_PARAMS.heads : [{ kind: 'cosine', weight: 1 }]
 }
 
 /** Joins learnt vectors and placed sets (the user's tracks win over the catalogue; learnt songs over both). */
@@ -90,6 +85,25 @@ export async function loadServable(dir: string): Promise<ServableModel> {
 }
 
 /** Writes the folder's ONNX graph over every served row (atomically: the old graph serves until it is replaced). */
-export function exportServable(dir: string, id: string, model: ServableModel): void {
-  writeOnnx(join(dir, ONNX_FILE), exportOnnx({ ...model, id }, { heads: headsOf(model.kind) }))
+export function writeServableOnnx(dir: string, id: string, model: ServableModel): void {
+  writeOnnx(
+    join(dir, ONNX_FILE),
+    exportOnnx({ ...model, id }, { heads: servedHeadsOf(model.kind) }),
+  )
+}
+
+/**
+ * Exports the folder's ONNX graph (learnt + placed rows) in a worker thread, so the app stays
+ * responsive; resolves with the number of rows served and learnt.
+ */
+export function exportServable(
+  dir: string,
+  id: string,
+  signal?: AbortSignal,
+): Promise<{ rows: number; trained: number }> {
+  return runWorkerTask(
+    new URL('./export-servable.worker.js', import.meta.url),
+    { dir, id },
+    { signal, label: 'The ONNX export' },
+  )
 }

@@ -30,7 +30,28 @@ export function columnStats(
     }
     for (let i = 0; i < cols; i++) {
       const bi = i * BLOCK
-      for (let j = 0; j <= i; j++) {
+      let j = 0
+      // Four columns j at a time share each load of column i (same summation order per cell).
+      for (; j + 3 <= i; j += 4) {
+        const b0 = j * BLOCK
+        let s0 = 0
+        let s1 = 0
+        let s2 = 0
+        let s3 = 0
+        for (let r = 0; r < BLOCK; r++) {
+          const x = block[bi + r]
+          s0 += x * block[b0 + r]
+          s1 += x * block[b0 + BLOCK + r]
+          s2 += x * block[b0 + 2 * BLOCK + r]
+          s3 += x * block[b0 + 3 * BLOCK + r]
+        }
+        const o = i * cols + j
+        cov[o] += s0
+        cov[o + 1] += s1
+        cov[o + 2] += s2
+        cov[o + 3] += s3
+      }
+      for (; j <= i; j++) {
         const bj = j * BLOCK
         let sum = 0
         for (let r = 0; r < BLOCK; r++) sum += block[bi + r] * block[bj + r]

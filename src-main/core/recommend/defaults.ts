@@ -1,4 +1,6 @@
 // The served recommender's defaults, in one place, chosen by bench/tune.ts on a validation split of the training playlists.
+import type { ModelKind } from '../../../src-shared/contract'
+import type { HeadSpec } from '../onnx/heads'
 import type { Song2VecParams } from '../song2vec/types'
 import type { ServedParams } from './served-params'
 
@@ -59,4 +61,13 @@ export const SERVED_PARAMS: ServedParams = {
   coocFloor: 1e-4,
   embeddingWeight: 0.2,
   slotDecay: 0,
+}
+
+/**
+ * The ONNX scoring heads served for each model kind: Song2Vec's tuned blend of its output layer and
+ * cosine; ALS and the autoencoder have no output layer, so cosine alone (the co-occurrence re-rank
+ * of `SERVED_PARAMS` is the same for every kind).
+ */
+export function servedHeadsOf(kind: ModelKind): HeadSpec[] {
+  return kind === 'song2vec' ? SERVED_PARAMS.heads : [{ kind: 'cosine', weight: 1 }]
 }

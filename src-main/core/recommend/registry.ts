@@ -6,6 +6,7 @@ import { CoocRecommender } from './baselines/cooc'
 import { PopularRecommender } from './baselines/popular'
 import { RandomRecommender } from './baselines/random'
 import { ServedAsRecommender } from './baselines/served'
+import { ServedOnRecommender } from './baselines/served-on'
 import { Song2VecRecommender } from './baselines/song2vec'
 import { TagRecommender } from './baselines/tags'
 import type { Recommender } from './types'
@@ -20,6 +21,8 @@ const FACTORIES = {
   served: () => new ServedAsRecommender(),
   als: () => new AlsRecommender(),
   autoencoder: () => new AutoencoderRecommender(),
+  'served-als': () => new ServedOnRecommender('als'),
+  'served-autoencoder': () => new ServedOnRecommender('autoencoder'),
 } satisfies Record<string, () => Recommender>
 
 /** Every recommender name, in report order. */
