@@ -254,7 +254,14 @@ export const requests = {
   },
   'similar.get': {
     args: z.object({ key: songKey, topn: z.number().int().min(1).max(200).default(25) }).strict(),
-    result: z.object({ song: SongRef, results: z.array(Recommendation), modelId: z.string() }),
+    result: z.object({
+      song: SongRef,
+      /** Songs the model learnt from playlists, best first (the served pipeline). */
+      results: z.array(Recommendation),
+      /** The nearest songs no playlist has yet, placed by their tags or sound (may be empty). */
+      placed: z.array(Recommendation).default([]),
+      modelId: z.string(),
+    }),
   },
   'training.start': {
     args: z

@@ -11,6 +11,8 @@ export const useSimilarStore = defineStore('similar', () => {
   const noMatches = ref(false)
   const selected = ref<SongRef | null>(null)
   const results = ref<Recommendation[]>([])
+  /** The nearest songs no playlist has yet (placed by their tags or sound). */
+  const placed = ref<Recommendation[]>([])
   const loading = ref(false)
   const error = ref<string | null>(null)
   let searchSeq = 0
@@ -57,8 +59,10 @@ export const useSimilarStore = defineStore('similar', () => {
     try {
       const answer = await bridge().request('similar.get', { key: selected.value.key, topn: 25 })
       results.value = answer.results
+      placed.value = answer.placed
     } catch (e) {
       results.value = []
+      placed.value = []
       error.value = (e as Error).message
     } finally {
       loading.value = false
@@ -71,6 +75,7 @@ export const useSimilarStore = defineStore('similar', () => {
     noMatches,
     selected,
     results,
+    placed,
     loading,
     error,
     search,

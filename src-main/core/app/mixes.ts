@@ -1,5 +1,5 @@
 // Made For You inside the app: generation against the served model, recent ad-hoc mixes kept for saving and export.
-import type { MixView } from '../../../src-shared/contract'
+import type { MixView, PlacedBy } from '../../../src-shared/contract'
 import { AppError } from '../../../src-shared/dispatch'
 import {
   buildMixes,
@@ -37,7 +37,7 @@ export class MixService {
   }
 
   async list(): Promise<MixView[]> {
-    return (await listMixes(this.app.db)).map(toView)
+    return (await listMixes(this.app.db)).map((m) => this.view(m))
   }
 
   /** Daily mixes and Discover from the user's taste; replaces unsaved generated mixes. */
@@ -88,10 +88,10 @@ export class MixService {
 
   async setSaved(id: string, saved: boolean, name?: string): Promise<MixView> {
     const recent = this.recent.get(id)
-    if (recent && saved) return toView(await saveMix(this.app.db, recent, name))
+    if (recent && saved) return this.view(await saveMix(this.app.db, recent, name))
     if (!(await setMixSaved(this.app.db, id, saved)))
       throw new AppError('not-found', `No mix ${id} — generate it again`)
-    return toView((await getMix(this.app.db, id))!)
+    return this.view((await getMix(this.app.db, id))!)
   }
 
   async export(
@@ -117,11 +117,19 @@ export class MixService {
   private keep(mix: Mix): MixView {
     this.recent.set(mix.id, mix)
     while (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!)
-    return toView(mix)
+    return this.view(mix)
+  }
+
+  /** A mix as the UI shows it, its songs placed by content marked. */
+  view(mix: Mix): MixView {
+    return toView(mix, (key) => this.app.serving.placedBy(key))
   }
 }
 
-export function toView(m: Mix): MixView {
+export function toView(
+  m: Mix,
+  placedBy: (key: string) => PlacedBy | undefined = () => undefined,
+): MixView {
   return {
     id: m.id,
     name: m.name,
@@ -137,6 +145,7 @@ export function toView(m: Mix): MixView {
       owned: t.owned,
       ...(t.trackId !== undefined ? { trackId: t.trackId } : {}),
       why: t.why,
+      ...(placedBy(t.key) ? { placedBy: placedBy(t.key) } : {}),
     })),
   }
 }

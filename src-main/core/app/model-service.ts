@@ -22,6 +22,9 @@ interface Loaded {
   dim: number
   /** The rows and what placed the placed ones. */
   model: ServableModel
+  /** Rows placed by content, and rows learnt from playlists (each list excludes the other kind from a query). */
+  placedRows: number[]
+  learntRows: number[]
   /** The served pipeline of this model: ONNX candidates re-ranked with co-occurrence evidence. */
   served: ServedRecommender
 }
@@ -110,6 +113,11 @@ export class ModelService {
       vectors: model.input,
       dim: model.dim,
       model,
+      placedRows: Array.from(
+        { length: model.vocab.length - model.trained },
+        (_, i) => model.trained + i,
+      ),
+      learntRows: Array.from({ length: model.trained }, (_, i) => i),
       served,
     })
     this.currentId = id
@@ -185,19 +193,42 @@ export class ModelService {
         throw new Error(
           'The model does not know these songs yet — retrain after importing playlists that contain them',
         )
-      const answer = await m.served.recommend(rows, k, { exclude: new Set(rows) })
-      const tagsOf = (row: number) => this.context.describe(m.words[row]).tags
+      // Learnt songs only: placed ones have no playlist evidence and get their own list.
+      const answer = await m.served.recommend(rows, k, {
+        exclude: new Set([...rows, ...m.placedRows]),
+      })
       return {
         modelId: m.info.id,
         results: answer.ids.map((row, n) => ({
           key: m.words[row],
           score: answer.scores[n],
-          why:
-            row >= m.model.trained
-              ? placedReason(m.model, row, rows, tagsOf)
-              : (answer.why[n]?.text ?? ''),
+          why: answer.why[n]?.text ?? '',
         })),
       }
+    })
+  }
+
+  /** The `k` placed songs nearest to `keys` by the model's scoring graph, each with its reason. */
+  async nearestPlaced(
+    keys: string[],
+    k: number,
+  ): Promise<{ key: string; score: number; why: string }[]> {
+    return this.onCurrent(async (m) => {
+      const rows = keys.map((key) => m.index.get(key)).filter((r): r is number => r !== undefined)
+      if (rows.length === 0 || m.placedRows.length === 0 || k <= 0) return []
+      const answer = await this.serving.query({
+        context: rows,
+        weights: rows.map(() => 1),
+        exclude: m.learntRows,
+        k,
+      })
+      if (answer.modelId !== m.info.id) throw new ModelSwapped()
+      const tagsOf = (row: number) => this.context.describe(m.words[row]).tags
+      return answer.indices.map((row, n) => ({
+        key: m.words[row],
+        score: answer.scores[n],
+        why: placedReason(m.model, row, rows, tagsOf),
+      }))
     })
   }
 

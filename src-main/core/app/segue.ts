@@ -56,6 +56,9 @@ export type EventSink = <E extends EventName>(name: E, payload: EventPayload<E>)
 /** How many times each of the user's playlists is repeated in the training corpus (they are few, the radio ones many). */
 export const USER_PLAYLIST_WEIGHT = 3
 
+/** Songs placed by content shown beside the similar songs a model learnt. */
+export const PLACED_SHOWN = 8
+
 export class Segue {
   readonly jobs = new JobRunner()
   readonly models: ModelRegistry
@@ -186,14 +189,17 @@ export class Segue {
       )
     }
     const answer = await this.serving.served([key], topn)
+    const placed = await this.serving.nearestPlaced([key], PLACED_SHOWN)
+    const recommendation = (r: { key: string; score: number; why: string }) => ({
+      ...this.songRef(r.key),
+      score: r.score,
+      why: r.why || this.catalog.why(key, r.key),
+    })
     return {
       song: this.songRef(key),
       modelId: answer.modelId,
-      results: answer.results.map((r) => ({
-        ...this.songRef(r.key),
-        score: r.score,
-        why: r.why || this.catalog.why(key, r.key),
-      })),
+      results: answer.results.map(recommendation),
+      placed: placed.map(recommendation),
     }
   }
 

@@ -88,5 +88,33 @@ describe('similar store', () => {
     await store.pick({ key: 'k', artist: 'A', title: 'T', tags: [], owned: false, inModel: false })
     expect(store.error).toMatch(/still training/)
     expect(store.results).toEqual([])
+    expect(store.placed).toEqual([])
+  })
+
+  it('keeps learnt neighbours and songs placed by content apart', async () => {
+    const song = (key: string, placedBy?: 'tags') => ({
+      key,
+      artist: 'A',
+      title: key,
+      tags: [],
+      owned: false,
+      inModel: true,
+      score: 1,
+      why: 'because',
+      ...(placedBy ? { placedBy } : {}),
+    })
+    const fake = fakeBridge({
+      'similar.get': () => ({
+        song: song('q'),
+        results: [song('learnt')],
+        placed: [song('new', 'tags')],
+        modelId: 'm',
+      }),
+    })
+    setBridge(fake.bridge)
+    const store = useSimilarStore()
+    await store.pick(song('q'))
+    expect(store.results.map((r) => r.key)).toEqual(['learnt'])
+    expect(store.placed.map((r) => [r.key, r.placedBy])).toEqual([['new', 'tags']])
   })
 })

@@ -46,15 +46,26 @@ describe('placed by content', () => {
     expect((await app.handlers['content.status']({})).placed.catalogue).toBe(info.placed)
   })
 
-  it('a placed song gets similar songs; placed answers say why from their tags', async () => {
+  it('similar songs: learnt ones from the served pipeline, placed ones listed apart with their reason', async () => {
     const key = placedKey()
     const answer = await app.handlers['similar.get']({ key, topn: 25 })
     expect(answer.results).toHaveLength(25)
-    const placed = answer.results.filter((r) => r.placedBy)
-    expect(placed.length).toBeGreaterThan(0)
-    for (const r of placed) expect(r.why).toMatch(/^placed by its tags, no playlist yet — /)
-    const learnt = answer.results.filter((r) => !r.placedBy)
-    for (const r of learnt) expect(r.why).not.toMatch(/placed by/)
+    for (const r of answer.results) {
+      expect(r.placedBy).toBeUndefined()
+      expect(r.why).not.toMatch(/placed by/)
+    }
+    expect(answer.placed.length).toBe(8)
+    expect(answer.placed.map((r) => r.key)).not.toContain(key)
+    for (const r of answer.placed) {
+      expect(r.placedBy).toBe('tags')
+      expect(r.why).toMatch(/^placed by its tags, no playlist yet — (shares|tagged) /)
+      expect(r.why).not.toMatch(/-fm\b/)
+    }
+    const [learnt] = await app.handlers['songs.search']({ query: 'aston martin music', limit: 1 })
+    const fromLearnt = await app.handlers['similar.get']({ key: learnt.key, topn: 10 })
+    expect(fromLearnt.results.every((r) => !r.placedBy)).toBe(true)
+    expect(fromLearnt.placed.every((r) => r.placedBy === 'tags')).toBe(true)
+    expect(fromLearnt.placed).toHaveLength(8)
   })
 
   it("the user's tracks placed later join the served space at once, with the stored reason", async () => {
