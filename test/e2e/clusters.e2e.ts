@@ -9,7 +9,7 @@ let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  app = await serveApp(['--epochs', '1'])
+  app = await serveApp(['--epochs', '1', '--tag-model', 'off'])
   browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
 })

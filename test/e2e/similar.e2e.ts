@@ -45,6 +45,12 @@ describe('first run', () => {
     await expect.poll(() => results.count(), { timeout: 20_000 }).toBe(25)
     const first = await results.first().innerText()
     expect(first).toMatch(/^100%/)
+    // Songs no playlist has, placed by their tags, are listed apart with a visible marker.
+    const placed = page.getByTestId('placed-results').locator('li')
+    await expect.poll(() => placed.count()).toBe(8)
+    expect(await placed.first().locator('[data-placed="tags"]').count()).toBe(1)
+    expect(await placed.first().innerText()).toMatch(/placed by its tags, no playlist yet/)
+    expect(await results.locator('[data-placed]').count()).toBe(0)
     await page.screenshot({ path: 'docs/screenshot.png' })
   })
 

@@ -12,6 +12,7 @@ export async function serve(argv: string[]): Promise<number> {
     ...dataOption,
     port: { type: 'int', default: 0, min: 0 },
     epochs: { type: 'int', min: 1 },
+    'tag-model': { type: 'string', choices: ['ridge', 'mlp', 'auto', 'off'] },
     'no-train': { type: 'boolean' },
   })
   if (!existsSync(join(checkoutRendererDir, 'index.html'))) {
@@ -21,7 +22,10 @@ export async function serve(argv: string[]): Promise<number> {
   }
   const app = await openSegue(a.data, {
     background: !a['no-train'],
-    training: a.epochs ? { epochs: a.epochs } : {},
+    training: {
+      ...(a.epochs ? { epochs: a.epochs } : {}),
+      ...(a['tag-model'] ? { tagModel: a['tag-model'] as 'ridge' | 'mlp' | 'auto' | 'off' } : {}),
+    },
   })
   const server = await startServer({
     handlers: app.handlers,
