@@ -21,6 +21,8 @@ export async function measureQuality(
   const report = await runEval({
     dataset,
     holdout,
+    // Songs withheld from training and placed by their tags, with the tag model the app uses.
+    coldStart: { tags: { kind: 'ridge' } },
     signal: ctx.signal,
     onProgress: (p) => ctx.report(p.overall, p.message),
   })

@@ -1,4 +1,5 @@
 // `segue eval`: loads a Yes-format directory, splits it, fits every requested recommender and reports its quality.
+import type { TagFitOptions } from '../content/tags/tag-model'
 import { cleanPlaylists, loadYesDataset } from '../catalog/yes'
 import { createRecommender, RECOMMENDER_NAMES } from '../recommend/registry'
 import { createSharedModels, type Recommender, type SongInfo } from '../recommend/types'
@@ -21,7 +22,7 @@ export interface EvalOptions {
   /** Recommender names (default: all of {@link RECOMMENDER_NAMES}); an unknown name throws. */
   recommenders?: string[]
   /** Adds the content (cold-start) evaluation withholding `songs` songs (default 500) from training. */
-  coldStart?: { songs?: number }
+  coldStart?: { songs?: number; tags?: TagFitOptions }
   /** Makes a recommender by name (default: the registry); benches pass variants. */
   create?: (name: string) => Recommender
   /** Progress of the whole run. */
@@ -196,6 +197,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
         topn,
         window,
         coldSongs: opts.coldStart.songs ?? 500,
+        tags: opts.coldStart.tags,
         signal,
         onProgress: (message) =>
           opts.onProgress?.({
