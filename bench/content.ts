@@ -1,6 +1,6 @@
 // Content placement figures: analysis speed of a generated library, and cold-start quality of tags (Yes) and audio (synthetic).
 // npx tsx bench/content.ts [--tracks 1000] [--seconds 30] [--threads 2] [--only speed,tags,synthetic,catalogue] [--yes DIR] [--complete DIR]
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -13,8 +13,7 @@ import { placeCatalogueByTags } from '../src-main/core/content/tags/place-by-tag
 import { SERVED_SONG2VEC } from '../src-main/core/recommend/defaults'
 import { train } from '../src-main/core/song2vec/trainer'
 import { writeFamilyDataset } from '../test/fixtures/audio/family-dataset'
-import { makeFamilies, renderTrack } from '../test/fixtures/audio/music-families'
-import { encodeWav } from '../test/fixtures/audio/wav-writer'
+import { writeGeneratedLibrary } from '../test/fixtures/audio/generated-library'
 
 const { values } = parseArgs({
   options: {
@@ -42,21 +41,12 @@ async function speed(): Promise<void> {
   const dir = join(tmpdir(), `segue-bench-content-${process.pid}`)
   mkdirSync(dir, { recursive: true })
   try {
-    const families = makeFamilies(8, 1)
-    const distinct = Math.min(n, 40)
     let t = performance.now()
-    const wavs = Array.from({ length: distinct }, (_, i) => {
-      const mono = renderTrack(families[i % 8], 1000 + i, seconds, 44100)
-      return encodeWav([mono, mono], 44100, 'pcm16')
-    })
-    const tracks = Array.from({ length: n }, (_, i) => {
-      const path = join(dir, `t${i}.wav`)
-      writeFileSync(path, wavs[i % distinct])
-      return { id: String(i), path }
-    })
-    log(
-      `wrote ${n} files (${distinct} distinct renders) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-    )
+    const tracks = writeGeneratedLibrary(dir, { tracks: n, seconds }).map((path, i) => ({
+      id: String(i),
+      path,
+    }))
+    log(`wrote ${n} files in ${((performance.now() - t) / 1000).toFixed(1)} s`)
     // Inference cost does not depend on the weights: a freshly initialised network of the served shape.
     const model = new AudioCnn(defaultCnnShape(256), 1).toModel()
     const half = tracks.slice(0, Math.floor(n / 2))

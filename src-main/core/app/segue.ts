@@ -32,6 +32,8 @@ import { catalogIndex, importIntoLibrary, librarySummary, ownedKeys } from './li
 import { MixService } from './mixes'
 import { ModelService } from './model-service'
 import { settingsHandlers } from './handlers/settings'
+import { startContentAnalysis } from './content'
+import { contentHandlers } from './handlers/content'
 import { DEFAULT_MODEL_KIND, readSettings, writeModelKind } from './settings'
 import { runTraining, type PlacementSettings, type TrainingSettings } from './training'
 import { exportServable } from '../models/servable'
@@ -113,6 +115,7 @@ export class Segue {
     ...clusterHandlers(this),
     ...mixHandlers(this),
     ...settingsHandlers(this),
+    ...contentHandlers(this),
   }
 
   onEvent(sink: EventSink): () => void {
@@ -240,6 +243,8 @@ export class Segue {
           .then((mixes) => this.emit('mixes.changed', { count: mixes.length }))
           .catch((e: Error) => console.warn(`Mixes were not refreshed: ${e.message}`))
       }
+      // The user's tracks are placed anew in the new model's space.
+      this.analyseInBackground()
     })
   }
 
@@ -293,6 +298,12 @@ export class Segue {
     })
   }
 
+  /** In the background (the app, `serve`): listen to new tracks and place the library in the model in use. */
+  private analyseInBackground(): void {
+    if (!this.options.background || this.owned.size === 0 || this.jobs.running('content')) return
+    startContentAnalysis(this)
+  }
+
   /** A library track's audio for the player: only files inside the user's library folders. */
   async media(trackId: number, range: string | undefined): Promise<RangeResponse> {
     return serveFileRange(await resolveMediaPath(this.db, trackId), range)
@@ -305,6 +316,7 @@ export class Segue {
       await this.refreshOwned()
       const s = await librarySummary(this.db)
       this.emit('library.changed', { tracks: s.tracks, playlists: s.playlists })
+      this.analyseInBackground()
     })
   }
 

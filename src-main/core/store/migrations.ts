@@ -117,4 +117,24 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'audio analysis cache of library tracks',
+    // One row per analysed (or failed) track, for the file as it was (size, mtime) and the analysis
+    // settings (params): a changed file or setting is analysed again; removed tracks drop out.
+    sql: `
+      CREATE TABLE track_audio (
+        track_id INTEGER PRIMARY KEY REFERENCES tracks (id) ON DELETE CASCADE,
+        size INTEGER NOT NULL,
+        mtime REAL NOT NULL,
+        params TEXT NOT NULL,
+        seconds REAL,
+        features BLOB,
+        windows BLOB,
+        error TEXT,
+        analysed TEXT NOT NULL,
+        CHECK ((error IS NULL) = (windows IS NOT NULL))
+      );
+    `,
+  },
 ]
