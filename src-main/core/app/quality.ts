@@ -1,6 +1,7 @@
 // The Quality view's data: run the evaluation on the bundled dataset as a job, keep every report in the database.
 import type { EvalReport } from '../../../src-shared/contract'
 import { runEval } from '../eval/run-eval'
+import { RECOMMENDER_NAMES } from '../recommend/registry'
 import type { JobContext } from '../jobs/runner'
 import type { Db } from '../store/db'
 
@@ -21,6 +22,8 @@ export async function measureQuality(
   const report = await runEval({
     dataset,
     holdout,
+    // Every recommender, so Settings can show each model kind as it would be served.
+    recommenders: [...RECOMMENDER_NAMES],
     // Songs withheld from training and placed by their tags, with the tag model the app uses.
     coldStart: { tags: { kind: 'ridge' } },
     signal: ctx.signal,

@@ -1,7 +1,7 @@
 // `segue eval`: loads a Yes-format directory, splits it, fits every requested recommender and reports its quality.
 import type { TagFitOptions } from '../content/tags/tag-model'
 import { cleanPlaylists, loadYesDataset } from '../catalog/yes'
-import { createRecommender, RECOMMENDER_NAMES } from '../recommend/registry'
+import { createRecommender, DEFAULT_RECOMMENDERS, RECOMMENDER_NAMES } from '../recommend/registry'
 import { createSharedModels, type Recommender, type SongInfo } from '../recommend/types'
 import { runColdStart, type ColdStartReport } from '../content'
 import { evaluateRecommender } from './evaluate'
@@ -19,7 +19,7 @@ export interface EvalOptions {
   topn?: number
   /** Context radius of the leave-one-out queries, and the co-occurrence window of `cooc` (default 10). */
   window?: number
-  /** Recommender names (default: all of {@link RECOMMENDER_NAMES}); an unknown name throws. */
+  /** Recommender names (default: {@link DEFAULT_RECOMMENDERS}); an unknown name throws. */
   recommenders?: string[]
   /** Adds the content (cold-start) evaluation withholding `songs` songs (default 500) from training. */
   coldStart?: { songs?: number; tags?: TagFitOptions }
@@ -106,7 +106,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   const seed = opts.seed ?? 123
   const topn = opts.topn ?? 25
   const window = opts.window ?? 10
-  const names = opts.recommenders ?? [...RECOMMENDER_NAMES]
+  const names = opts.recommenders ?? [...DEFAULT_RECOMMENDERS]
   const create = opts.create ?? createRecommender
   positiveInt('topn', topn)
   positiveInt('window', window)

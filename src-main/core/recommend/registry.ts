@@ -30,6 +30,14 @@ export const RECOMMENDER_NAMES = Object.keys(FACTORIES) as (keyof typeof FACTORI
 
 export type RecommenderName = (typeof RECOMMENDER_NAMES)[number]
 
+/**
+ * What `segue eval` runs without `--recommender`: all but the served pipeline on the other model
+ * kinds (about 100 s more; the app's Quality job and bench/model-kinds.ts run those).
+ */
+export const DEFAULT_RECOMMENDERS: RecommenderName[] = RECOMMENDER_NAMES.filter(
+  (n) => n !== 'served-als' && n !== 'served-autoencoder',
+)
+
 /** A fresh recommender; throws an Error listing the valid names for an unknown one. */
 export function createRecommender(name: string): Recommender {
   if (!Object.hasOwn(FACTORIES, name)) {

@@ -168,7 +168,11 @@ async function readVocab(
 }
 
 /** Reads `size` little-endian float32 values; a missing or wrongly sized file is an error naming it. */
-export async function readFloatFile(file: string, size: number, what: string): Promise<Float32Array> {
+export async function readFloatFile(
+  file: string,
+  size: number,
+  what: string,
+): Promise<Float32Array> {
   const expected = size * 4
   const actual = await stat(file).then(
     (s) => s.size,

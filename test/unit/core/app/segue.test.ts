@@ -12,7 +12,11 @@ let app: Segue
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'segue-app-'))
-  app = await Segue.open({ dataDir, resourcesDir, training: { epochs: 1, dim: 32, tagModel: 'ridge' } })
+  app = await Segue.open({
+    dataDir,
+    resourcesDir,
+    training: { epochs: 1, dim: 32, tagModel: 'ridge' },
+  })
 })
 afterAll(() => app?.close())
 
@@ -60,7 +64,11 @@ describe('Segue core', () => {
     const original = console.warn
     console.warn = (m: string) => warnings.push(m)
     try {
-      app = await Segue.open({ dataDir, resourcesDir, training: { epochs: 1, dim: 32, tagModel: 'ridge' } })
+      app = await Segue.open({
+        dataDir,
+        resourcesDir,
+        training: { epochs: 1, dim: 32, tagModel: 'ridge' },
+      })
     } finally {
       console.warn = original
     }

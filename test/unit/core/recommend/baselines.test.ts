@@ -115,9 +115,11 @@ describe('registry', () => {
       'served',
       'als',
       'autoencoder',
+      'served-als',
+      'served-autoencoder',
     ])
     expect(() => createRecommender('glove')).toThrow(
-      'Unknown recommender "glove": use one or more of random, popular, tags, cooc, clusters, song2vec, served, als, autoencoder',
+      'Unknown recommender "glove": use one or more of random, popular, tags, cooc, clusters, song2vec, served, als, autoencoder, served-als, served-autoencoder',
     )
   })
 })
