@@ -9,7 +9,7 @@ import { SERVED_SONG2VEC } from '../recommend/defaults'
 import { saveModel } from '../song2vec/model-files'
 import { train } from '../song2vec/trainer'
 import type { PlaylistCorpus } from '../song2vec/types'
-import { buildVocab } from '../song2vec/vocab'
+import { buildVocab, type Vocab } from '../song2vec/vocab'
 
 export interface TrainingSettings {
   kind: ModelKind
@@ -129,18 +129,7 @@ async function trainAlsVectors(
       },
     },
   )
-  const vectors: SongVectors = {
-    kind: 'als',
-    algo: 'als',
-    vocab: vocab.words,
-    counts: vocab.counts,
-    dim: model.dim,
-    input: model.input,
-    epochs: model.params.iterations,
-    lossHistory: model.lossHistory,
-    params: { ...model.params },
-  }
-  return { vectors, save: (dir) => saveVectors(dir, vectors) }
+  return savable('als', vocab, model, model.params.iterations, { ...model.params })
 }
 
 async function trainAutoencoderVectors(
@@ -162,16 +151,27 @@ async function trainAutoencoderVectors(
       })
     },
   })
+  return savable('autoencoder', vocab, result, result.params.epochs, { ...result.params })
+}
+
+/** ALS or autoencoder vectors over the corpus vocabulary, saved in the embedding format. */
+function savable(
+  kind: 'als' | 'autoencoder',
+  vocab: Vocab,
+  m: { dim: number; input: Float32Array; lossHistory: number[] },
+  epochs: number,
+  params: Record<string, unknown>,
+): TrainedVectors {
   const vectors: SongVectors = {
-    kind: 'autoencoder',
-    algo: 'autoencoder',
+    kind,
+    algo: kind,
     vocab: vocab.words,
     counts: vocab.counts,
-    dim: result.dim,
-    input: result.input,
-    epochs: result.params.epochs,
-    lossHistory: result.lossHistory,
-    params: { ...result.params },
+    dim: m.dim,
+    input: m.input,
+    epochs,
+    lossHistory: m.lossHistory,
+    params,
   }
   return { vectors, save: (dir) => saveVectors(dir, vectors) }
 }
