@@ -1,7 +1,7 @@
 // Places catalogue songs into the Song2Vec space from their tags: training pairs from the model, placement of the rest.
 import { songKey } from '../../../../src-shared/song-key'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { loadYesDataset } from '../../catalog/yes'
 import type { Song2VecModel } from '../../song2vec/types'
 import type { PlacedSongs } from '../placed'
 import {
@@ -52,40 +52,23 @@ export function placeByTags(model: TagModel, songs: readonly TaggedSong[]): Plac
 
 /**
  * Tags of a Yes-format catalogue by song key (unknown and untagged songs left out; repeated keys
- * merge their tags). Reads only song_hash.txt, tags.txt and tag_hash.txt, so yes_complete (which
- * has no train.txt) works too.
+ * merge their tags). Read with the catalogue's own loader without playlists, so yes_complete
+ * (which has no train.txt) works too and keys match the app's catalogue.
  */
 export async function catalogueTags(dir: string): Promise<Map<string, string[]>> {
-  const songHash = await readText(dir, 'song_hash.txt')
-  const tagNames: string[] = []
-  for (const line of (await readText(dir, 'tag_hash.txt')).split(/\r?\n/)) {
-    const comma = line.indexOf(',')
-    if (comma > 0) tagNames[Number(line.slice(0, comma))] = line.slice(comma + 1).trim()
-  }
-  const tagLines = (await readText(dir, 'tags.txt')).split(/\r?\n/)
-  const out = new Map<string, string[]>()
-  songHash.split(/\r?\n/).forEach((line, i) => {
-    const parts = line.split('\t')
-    if (parts.length < 3 || parts[1] === '-' || parts[2] === '-') return
-    const tags = (tagLines[i] ?? '#')
-      .trim()
-      .split(/\s+/)
-      .map((t) => tagNames[Number(t)])
-      .filter((t): t is string => t !== undefined)
-    if (tags.length === 0) return
-    const key = songKey(parts[2].trim(), parts[1].trim())
-    const have = out.get(key)
-    out.set(key, have ? [...new Set([...have, ...tags])] : tags)
+  const ds = await loadYesDataset(dir, { playlists: false }).catch((e: Error) => {
+    throw new Error(`Cannot read the catalogue's ${dir}: ${e.message}`)
   })
-  return out
-}
-
-async function readText(dir: string, name: string): Promise<string> {
-  try {
-    return await readFile(join(dir, name), 'utf8')
-  } catch (e) {
-    throw new Error(`Cannot read the catalogue's ${join(dir, name)}: ${(e as Error).message}`)
+  if (ds.tagNames.length === 0)
+    throw new Error(`Cannot read the catalogue's ${join(dir, 'tag_hash.txt')}: no tag names`)
+  const out = new Map<string, string[]>()
+  for (const song of ds.songs) {
+    if (!song.known || song.tags.length === 0) continue
+    const key = songKey(song.artist, song.title)
+    const have = out.get(key)
+    out.set(key, have ? [...new Set([...have, ...song.tags])] : song.tags)
   }
+  return out
 }
 
 /** Options of {@link placeCatalogueByTags}. */
