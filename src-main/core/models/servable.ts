@@ -4,7 +4,7 @@ import type { ModelKind, PlacedBy } from '../../../src-shared/contract'
 import { exportOnnx, writeOnnx } from '../onnx/export'
 import { servedHeadsOf } from '../recommend/defaults'
 import { loadVectors, type SongVectors } from './embedding-files'
-import { loadPlaced, type PlacedRows } from './placed-files'
+import { loadPlaced, type PlacedRows, type PlacedSetName } from './placed-files'
 import { runWorkerTask } from '../jobs/worker-task'
 import { ONNX_FILE } from './registry'
 
@@ -31,7 +31,7 @@ export interface ServableModel {
 /** Joins learnt vectors and placed sets (the user's tracks win over the catalogue; learnt songs over both). */
 export function servableOf(
   model: SongVectors,
-  sets: readonly (PlacedRows | null)[],
+  placed: Partial<Record<PlacedSetName, PlacedRows | null>>,
 ): ServableModel {
   const seen = new Set(model.vocab)
   const keys: string[] = []
@@ -39,8 +39,9 @@ export function servableOf(
   const placedWhy: string[] = []
   const rows: Float32Array[] = []
   let placedCatalogue = 0
-  sets.forEach((set, s) => {
-    if (!set) return
+  for (const name of ['library', 'catalogue'] as const) {
+    const set = placed[name]
+    if (!set) continue
     if (set.dim !== model.dim)
       throw new Error(
         `Placed songs have ${set.dim} dimensions, the model ${model.dim}: place them again`,
@@ -52,9 +53,9 @@ export function servableOf(
       placedBy.push(set.placedBy[i])
       placedWhy.push(set.why[i])
       rows.push(set.vectors.subarray(i * set.dim, (i + 1) * set.dim))
-      if (s === sets.length - 1) placedCatalogue++
+      if (name === 'catalogue') placedCatalogue++
     })
-  })
+  }
   const trained = model.vocab.length
   const total = trained + keys.length
   const input = new Float32Array(total * model.dim)
@@ -81,7 +82,10 @@ export function servableOf(
 /** A model folder as served: its vectors, then its 'library' and 'catalogue' placed sets. */
 export async function loadServable(dir: string): Promise<ServableModel> {
   const vectors = await loadVectors(dir)
-  return servableOf(vectors, [await loadPlaced(dir, 'library'), await loadPlaced(dir, 'catalogue')])
+  return servableOf(vectors, {
+    library: await loadPlaced(dir, 'library'),
+    catalogue: await loadPlaced(dir, 'catalogue'),
+  })
 }
 
 /** Writes the folder's ONNX graph over every served row (atomically: the old graph serves until it is replaced). */

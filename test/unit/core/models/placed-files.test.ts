@@ -62,7 +62,7 @@ describe('placed files', () => {
     }
     const library = rows(['y', 'lib'])
     const catalogue = rows(['lib', 'cat', 'x'])
-    const m = servableOf(learnt, [library, catalogue])
+    const m = servableOf(learnt, { library, catalogue })
     expect(m.vocab).toEqual(['x', 'y', 'lib', 'cat'])
     expect(m.trained).toBe(2)
     expect(m.placedBy).toEqual(['audio', 'audio'])
@@ -76,6 +76,8 @@ describe('placed files', () => {
       ),
     )
     expect(Array.from(m.output.subarray(0, 8))).toEqual([9, 9, 9, 9, 0, 0, 0, 0])
-    expect(() => servableOf(learnt, [rows(['z'], 3)])).toThrow(/3 dimensions, the model 2/)
+    expect(() => servableOf(learnt, { library: rows(['z'], 3) })).toThrow(
+      /3 dimensions, the model 2/,
+    )
   })
 })
