@@ -1,7 +1,7 @@
 // The library content job inside the app: listen to every track (resumable), then place the songs no playlist taught the model.
-import type { ContentStatus, JobInfo } from '../../../src-shared/contract'
+import type { ContentStatus, JobInfo, ModelInfo } from '../../../src-shared/contract'
 import { analyzeLibrary } from '../content/audio/analyze-library'
-import type { JobContext } from '../jobs/runner'
+import type { JobContext, JobRunner } from '../jobs/runner'
 import { loadPlaced, savePlaced, type PlacedRows } from '../models/placed-files'
 import type { ModelRecord } from '../models/registry'
 import {
@@ -14,16 +14,28 @@ import {
 import { readAudioRecord } from './content/audio-model-file'
 import { placeLibrary, type LibraryPlacement } from './content/place-library'
 import { CONTENT_DEFAULTS, type ContentSettings } from './content/settings'
-import type { Segue } from './segue'
+import type { Db } from '../store/db'
+import type { ModelService } from './model-service'
 
 export { CONTENT_DEFAULTS, type ContentSettings } from './content/settings'
+
+/** What the content job uses of the app (the Segue class satisfies it). */
+export interface ContentApp {
+  readonly db: Db
+  readonly model: ModelInfo | null
+  readonly serving: Pick<ModelService, 'dim' | 'trainedVector' | 'placedCounts'>
+  readonly jobs: Pick<JobRunner, 'start'>
+  requireModel(): Promise<ModelRecord>
+  describe(key: string): { artist: string; title: string; tags: readonly string[] }
+  refreshServing(): Promise<void>
+}
 
 /** Share of the job's progress bar the listening takes when placement follows. */
 const LISTEN_SHARE = 0.7
 
 /** What the Library view shows about content: analysis of the files, songs placed, the audio model. */
 export async function contentStatus(
-  app: Segue,
+  app: ContentApp,
   settings: Pick<ContentSettings, 'windows'> = CONTENT_DEFAULTS,
 ): Promise<ContentStatus> {
   const counts = await analysisCounts(app.db, analysisParams(settings))
@@ -45,7 +57,7 @@ export async function contentStatus(
  * analysed and the placements already serving. Throws the runner's conflict error when one runs.
  */
 export function startContentAnalysis(
-  app: Segue,
+  app: ContentApp,
   overrides: Partial<ContentSettings> = {},
 ): JobInfo {
   const settings: ContentSettings = { ...CONTENT_DEFAULTS, ...overrides }
@@ -73,7 +85,7 @@ export function startContentAnalysis(
 
 /** Analyses what is not analysed yet and returns every track with its state after the run. */
 async function listen(
-  app: Segue,
+  app: ContentApp,
   settings: ContentSettings,
   ctx: JobContext,
 ): Promise<ContentTrack[]> {
@@ -126,7 +138,7 @@ async function listen(
 
 /** Places the library for `record` and serves it (unless the placements did not change). */
 async function placeFor(
-  app: Segue,
+  app: ContentApp,
   record: ModelRecord,
   tracks: readonly ContentTrack[],
   settings: ContentSettings,

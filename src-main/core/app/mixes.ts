@@ -1,5 +1,5 @@
 // Made For You inside the app: generation against the served model, recent ad-hoc mixes kept for saving and export.
-import type { MixView, PlacedBy } from '../../../src-shared/contract'
+import type { MixView, PlacedBy, SongRef } from '../../../src-shared/contract'
 import { AppError } from '../../../src-shared/dispatch'
 import {
   buildMixes,
@@ -16,7 +16,19 @@ import {
   type Mix,
   type MixContext,
 } from '../mixes'
-import type { Segue } from './segue'
+import type { Catalog } from '../catalog/catalog'
+import type { ModelRecord } from '../models/registry'
+import type { Db } from '../store/db'
+import type { ModelService } from './model-service'
+
+/** What mixes use of the app (the Segue class satisfies it). */
+export interface MixApp {
+  readonly db: Db
+  readonly catalog: Catalog
+  readonly serving: ModelService
+  requireModel(): Promise<ModelRecord>
+  songRef(key: string): SongRef
+}
 
 /** Ad-hoc mixes (radio, continue, journey, cluster) are kept this long in memory so they can be saved or exported. */
 const RECENT = 50
@@ -24,7 +36,7 @@ const RECENT = 50
 export class MixService {
   private readonly recent = new Map<string, Mix>()
 
-  constructor(private readonly app: Segue) {}
+  constructor(private readonly app: MixApp) {}
 
   private context(seed = Date.now() % 2 ** 31, playableNow = false): MixContext {
     return {

@@ -2,10 +2,10 @@
 import type { Handlers } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
 import { clusterMembers, clusterOfKeys, readClusters, readMap } from '../clusters'
-import type { Segue } from '../segue'
+import type { ClusterServices } from './services'
 
 export function clusterHandlers(
-  app: Segue,
+  app: ClusterServices,
 ): Pick<Handlers, 'clusters.get' | 'clusters.run' | 'clusters.songs' | 'map.get'> {
   return {
     'clusters.get': async () => {

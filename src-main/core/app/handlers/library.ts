@@ -5,7 +5,7 @@ import { AppError } from '../../../../src-shared/dispatch'
 import { setManualMatch } from '../../playlists/manual-match'
 import { exportPlaylist, getPlaylist, listPlaylists } from '../../playlists/store'
 import { librarySummary, toEntry, toSummary } from '../library'
-import type { Segue } from '../segue'
+import type { LibraryServices } from './services'
 
 type LibraryHandlers = Pick<
   Handlers,
@@ -18,7 +18,7 @@ type LibraryHandlers = Pick<
   | 'playlists.export'
 >
 
-export function libraryHandlers(app: Segue): LibraryHandlers {
+export function libraryHandlers(app: LibraryServices): LibraryHandlers {
   const playlistOrThrow = async (id: number) => {
     const p = await getPlaylist(app.db, id)
     if (!p) throw new AppError('not-found', `No playlist with id ${id} — it may have been removed`)

@@ -3,7 +3,7 @@ import type { Handlers } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
 import { setFeedback } from '../../mixes'
 import { clusterMembers, readClusters } from '../clusters'
-import type { Segue } from '../segue'
+import type { MixServices } from './services'
 
 type MixHandlers = Pick<
   Handlers,
@@ -18,7 +18,7 @@ type MixHandlers = Pick<
   | 'feedback.set'
 >
 
-export function mixHandlers(app: Segue): MixHandlers {
+export function mixHandlers(app: MixServices): MixHandlers {
   return {
     'mixes.list': () => app.mixes.list(),
     'mixes.generate': async ({ seed, playableNow }) => {

@@ -1,9 +1,11 @@
 // Requests about the recommendation report card.
 import type { Handlers } from '../../../../src-shared/contract'
 import { latestReport, measureQuality } from '../quality'
-import type { Segue } from '../segue'
+import type { QualityServices } from './services'
 
-export function qualityHandlers(app: Segue): Pick<Handlers, 'quality.report' | 'quality.run'> {
+export function qualityHandlers(
+  app: QualityServices,
+): Pick<Handlers, 'quality.report' | 'quality.run'> {
   return {
     'quality.report': async () => latestReport(app.db),
     'quality.run': async ({ holdout }) => {

@@ -1,9 +1,11 @@
 // Requests about settings: reading them, and switching the model kind (to a trained model of that kind, or by training one).
 import type { Handlers } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
-import type { Segue } from '../segue'
+import type { SettingsServices } from './services'
 
-export function settingsHandlers(app: Segue): Pick<Handlers, 'settings.get' | 'settings.set'> {
+export function settingsHandlers(
+  app: SettingsServices,
+): Pick<Handlers, 'settings.get' | 'settings.set'> {
   return {
     'settings.get': async () => app.settings,
     'settings.set': async ({ modelKind }) => {

@@ -2,7 +2,7 @@
 import type { Handlers } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
 import { ATTRIBUTION } from '../../catalog/attribution'
-import type { Segue } from '../segue'
+import type { SongServices } from './services'
 
 type SongHandlers = Pick<
   Handlers,
@@ -16,7 +16,7 @@ type SongHandlers = Pick<
   | 'jobs.cancel'
 >
 
-export function songHandlers(app: Segue): SongHandlers {
+export function songHandlers(app: SongServices): SongHandlers {
   return {
     'app.info': async () => ({
       version: app.options.version ?? '0.0.0',
