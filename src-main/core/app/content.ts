@@ -10,14 +10,14 @@ import {
   analysisParams,
   contentTracks,
   type ContentTrack,
-} from './content/analysis-cache'
-import { readAudioRecord } from './content/audio-model-file'
-import { placeLibrary, type LibraryPlacement } from './content/place-library'
-import { CONTENT_DEFAULTS, type ContentSettings } from './content/settings'
+} from '../content/library/analysis-cache'
+import { readAudioRecord } from '../content/library/audio-model-file'
+import { placeLibrary, type LibraryPlacement } from '../content/library/place-library'
+import { CONTENT_DEFAULTS, type ContentSettings } from '../content/library/settings'
 import type { Db } from '../store/db'
 import type { ModelService } from './model-service'
 
-export { CONTENT_DEFAULTS, type ContentSettings } from './content/settings'
+export { CONTENT_DEFAULTS, type ContentSettings } from '../content/library/settings'
 
 /** What the content job uses of the app (the Segue class satisfies it). */
 export interface ContentApp {

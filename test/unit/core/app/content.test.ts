@@ -10,9 +10,12 @@ import {
   startContentAnalysis,
   type ContentSettings,
 } from '../../../../src-main/core/app/content'
-import { chooseAudioModel } from '../../../../src-main/core/app/content/audio-training'
-import { genreTags } from '../../../../src-main/core/app/content/genres'
-import { decodeWindows, encodeWindows } from '../../../../src-main/core/app/content/window-codec'
+import { chooseAudioModel } from '../../../../src-main/core/content/library/audio-training'
+import { genreTags } from '../../../../src-main/core/content/library/genres'
+import {
+  decodeWindows,
+  encodeWindows,
+} from '../../../../src-main/core/content/library/window-codec'
 import { Segue } from '../../../../src-main/core/app/segue'
 import { loadPlaced } from '../../../../src-main/core/models/placed-files'
 import { flacFile } from '../../../fixtures/audio-files'

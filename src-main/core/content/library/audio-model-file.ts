@@ -1,7 +1,7 @@
 // The audio model a content job trained, kept in the model folder beside its ONNX graph, with a small record the status reads.
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AudioModel } from '../../content/audio/audio-model'
+import type { AudioModel } from '../audio/audio-model'
 import { writeFileAtomic } from '../../util/fs-atomic'
 import { f32Replacer, f32Reviver } from '../../util/json-f32'
 

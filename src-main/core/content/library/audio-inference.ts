@@ -1,9 +1,9 @@
 // Places tracks by their sound: the audio CNN's exported ONNX graph run by onnxruntime (or the small MLP in JS), a few tracks at a time.
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import * as ort from 'onnxruntime-node'
-import { audioPredictor, type AudioModel } from '../../content/audio/audio-model'
-import { normalizeInPlace } from '../../content/audio/cnn'
-import { CNN_IO } from '../../content/audio/cnn-onnx'
+import { audioPredictor, type AudioModel } from '../audio/audio-model'
+import { normalizeInPlace } from '../audio/cnn'
+import { CNN_IO } from '../audio/cnn-onnx'
 import { decodeWindows, windowsShape } from './window-codec'
 
 /** A track to place: its song key and its cached (encoded) mel windows. */

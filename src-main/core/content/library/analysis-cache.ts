@@ -1,5 +1,5 @@
 // The analysis cache in the app database: which library tracks are analysed (for their current file), their mel windows, failures.
-import type { TrackAnalysis } from '../../content/audio/analyze-track'
+import type { TrackAnalysis } from '../audio/analyze-track'
 import type { Db } from '../../store/db'
 import type { ContentSettings } from './settings'
 import { encodeWindows } from './window-codec'

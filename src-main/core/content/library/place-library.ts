@@ -1,9 +1,9 @@
 // Places the user's tracks the model did not learn from playlists: by their genre tags, by their sound, or both, each with its reason.
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { PlacedBy } from '../../../../src-shared/contract'
-import { combinePlacements, type PlacedSongs } from '../../content/placed'
-import { tagPredictor } from '../../content/tags/tag-model'
-import type { EpochReport } from '../../content/nn/fit'
+import { combinePlacements, type PlacedSongs } from '../placed'
+import { tagPredictor } from '../tags/tag-model'
+import type { EpochReport } from '../nn/fit'
 import type { PlacedRows } from '../../models/placed-files'
 import { loadTagModel } from '../../models/tag-model-file'
 import { loadWindowBlobs, type ContentTrack } from './analysis-cache'

@@ -1,9 +1,9 @@
 // Chooses, trains (in a worker) or reuses the audio model that learns a library's sound → the model's space, and exports the CNN to ONNX.
 import { createHash } from 'node:crypto'
-import type { AudioExample, AudioModel } from '../../content/audio/audio-model'
-import { exportCnnOnnx } from '../../content/audio/cnn-onnx'
-import { trainAudioModel } from '../../content/audio/train-audio'
-import type { EpochReport } from '../../content/nn/fit'
+import type { AudioExample, AudioModel } from '../audio/audio-model'
+import { exportCnnOnnx } from '../audio/cnn-onnx'
+import { trainAudioModel } from '../audio/train-audio'
+import type { EpochReport } from '../nn/fit'
 import {
   loadAudioModel,
   readAudioRecord,

@@ -1,6 +1,6 @@
 // How the library content job listens and learns: analysis windows, audio-model thresholds (measured), sizes and epochs.
-import type { CnnShape } from '../../content/audio/cnn'
-import type { WindowOptions } from '../../content/audio/windows'
+import type { CnnShape } from '../audio/cnn'
+import type { WindowOptions } from '../audio/windows'
 
 /** Settings of the library content job (tests shrink them; the app uses {@link CONTENT_DEFAULTS}). */
 export interface ContentSettings {
