@@ -2,6 +2,7 @@
 import { basename } from 'node:path'
 import type { Handlers } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
+import { checkImportPaths, describePathProblems } from '../../library/import-paths'
 import { setManualMatch } from '../../playlists/manual-match'
 import { exportPlaylist, getPlaylist, listPlaylists } from '../../playlists/store'
 import { librarySummary, toEntry, toSummary } from '../library'
@@ -37,7 +38,13 @@ export function libraryHandlers(app: LibraryServices): LibraryHandlers {
         )
       return app.options.pickPaths(kind)
     },
-    'library.import': async ({ paths }) => ({ jobId: app.startImport(paths).id }),
+    'library.import': async ({ paths: typed }) => {
+      const { paths, problems } = await checkImportPaths(typed)
+      if (problems.length) throw new AppError('not-found', describePathProblems(problems))
+      if (!paths.length)
+        throw new AppError('bad-request', 'Give at least one folder or playlist file')
+      return { jobId: app.startImport(paths).id }
+    },
     'playlists.list': async () => (await listPlaylists(app.db)).map(toSummary),
     'playlists.get': async ({ id }) => {
       const p = await playlistOrThrow(id)
