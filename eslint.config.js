@@ -30,6 +30,8 @@ export default tseslint.config(
       'test/**/*.ts',
       'bench/**/*.ts',
       'bin/**/*.mjs',
+      'scripts/**/*.mjs',
+      'build/**/*.mjs',
       '*.config.ts',
       '*.config.js',
     ],
