@@ -51,30 +51,69 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? randomBytes(24).toString('base64url')
   const tokenBytes = Buffer.from(token)
   let port = 0
-  const authorised = (req: IncomingMessage): boolean => {
+  /** `allowQuery`: `<audio src>` and `new WebSocket()` cannot send headers, so /media and /events may carry `?token=`; /api never. */
+  const authorised = (req: IncomingMessage, allowQuery: boolean): boolean => {
     const header = req.headers.authorization ?? ''
-    const fromQuery = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? ''
+    let fromQuery = ''
+    if (allowQuery) {
+      try {
+        fromQuery = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? ''
+      } catch {
+        fromQuery = ''
+      }
+    }
     const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : fromQuery)
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes)
+  }
+  // Only the app's own pages (or no Origin at all: the CLI, curl) may call the API or open /events.
+  const originAllowed = (req: IncomingMessage) => {
+    const origin = req.headers.origin
+    return (
+      origin === undefined ||
+      origin === `http://127.0.0.1:${port}` ||
+      origin === `http://localhost:${port}`
+    )
   }
   // Refuse other Host headers so a web page cannot reach the API through DNS rebinding.
   const hostAllowed = (req: IncomingMessage) =>
     req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`
 
   const server = createServer((req, res) => {
-    void handle(req, res).catch((e) =>
-      send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } }),
-    )
+    void handle(req, res).catch((e) => {
+      if (res.headersSent) res.destroy()
+      else send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } })
+    })
   })
+  // A client that misbehaves at the socket level loses its connection, never the process.
+  server.on('clientError', (_e, socket) => socket.destroy())
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req))
       return send(res, 421, { ok: false, error: { code: 'bad-request', message: 'Wrong Host' } })
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const url = requestUrl(req)
+    const pathname = url ? decodePath(url.pathname) : null
+    if (!url || pathname === null)
+      return send(res, 400, {
+        ok: false,
+        error: { code: 'bad-request', message: 'Malformed request path (bad percent-encoding?)' },
+      })
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST')
         return send(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST' } })
-      if (!authorised(req))
+      if (!originAllowed(req))
+        return send(res, 403, {
+          ok: false,
+          error: { code: 'bad-request', message: 'Requests from other web pages are refused' },
+        })
+      if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
+        return send(res, 415, {
+          ok: false,
+          error: {
+            code: 'bad-request',
+            message: 'Send the body as Content-Type: application/json',
+          },
+        })
+      if (!authorised(req, false))
         return send(res, 401, {
           ok: false,
           error: {
@@ -93,11 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           error: { code: 'bad-request', message: (e as Error).message },
         })
       }
-      const envelope = await dispatch(
-        options.handlers,
-        decodeURIComponent(url.pathname.slice(5)),
-        body,
-      )
+      const envelope = await dispatch(options.handlers, pathname.slice(5), body)
       const status = envelope.ok
         ? 200
         : envelope.error.code === 'internal'
@@ -117,14 +152,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         error: { code: 'bad-request', message: 'Method not allowed' },
       })
     if (url.pathname.startsWith('/media/')) {
-      if (!authorised(req))
+      if (!authorised(req, true))
         return send(res, 401, {
           ok: false,
           error: { code: 'bad-request', message: 'Missing or wrong token' },
         })
       return serveMedia(url.pathname.slice(7), req, res)
     }
-    return serveStatic(options.staticDir, url.pathname, res)
+    return serveStatic(options.staticDir, pathname, req.method === 'HEAD', res)
   }
 
   async function serveMedia(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -144,30 +179,56 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
       })
     }
+    const stream = answer.stream as (NodeJS.ReadableStream & { destroy?: () => void }) | null
+    // The stream's fd is released whatever happens: aborted (a seeking <audio>), finished, or failed.
+    const release = () => stream?.destroy?.()
+    if (req.method === 'HEAD' || !stream) {
+      release()
+      res.writeHead(answer.status, {
+        ...answer.headers,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      })
+      res.end()
+      return
+    }
+    res.once('close', release)
+    stream.once('error', (e: Error) => {
+      release()
+      if (res.headersSent) res.destroy()
+      else
+        send(res, 500, {
+          ok: false,
+          error: { code: 'internal', message: `The file cannot be read (${errorCode(e)})` },
+        })
+    })
     res.writeHead(answer.status, {
       ...answer.headers,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     })
-    if (req.method === 'HEAD' || !answer.stream) {
-      answer.stream?.resume()
-      res.end()
-      return
-    }
-    answer.stream.pipe(res)
+    stream.pipe(res)
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 })
   const sockets = new Set<WebSocket>()
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (url.pathname !== '/events' || !hostAllowed(req) || !authorised(req)) {
-      socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n')
+    const url = requestUrl(req)
+    socket.on('error', () => socket.destroy())
+    if (
+      url?.pathname !== '/events' ||
+      !hostAllowed(req) ||
+      !originAllowed(req) ||
+      !authorised(req, true)
+    ) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n')
       socket.destroy()
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws)
+      // A malformed frame (too big, invalid UTF-8, unmasked) closes this socket only.
+      ws.on('error', () => ws.terminate())
       ws.on('close', () => sockets.delete(ws))
       ws.on('message', () =>
         ws.close(1008, 'This socket only carries events; send requests over POST /api/'),
@@ -198,6 +259,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 }
 
+/** The request target as a URL, or null when it cannot be parsed (an `upgrade` listener must never throw). */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1')
+  } catch {
+    return null
+  }
+}
+
+/** The percent-decoded path, or null for malformed encoding (`/%`, `/%E0%A4%A`). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
+  }
+}
+
+function errorCode(e: Error): string {
+  return (e as NodeJS.ErrnoException).code ?? e.message
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body)
   res.writeHead(status, {
@@ -225,8 +308,14 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+/** `pathname` is already percent-decoded (once: decoding twice would turn `%252e` into `.`). */
+async function serveStatic(
+  root: string,
+  pathname: string,
+  headOnly: boolean,
+  res: ServerResponse,
+): Promise<void> {
+  const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '')
   const file = normalize(join(root, rel))
   if (!file.startsWith(normalize(root) + sep))
     return send(res, 404, { ok: false, error: { code: 'not-found', message: 'Not found' } })
@@ -249,5 +338,12 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
     'referrer-policy': 'no-referrer',
     'cache-control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
   })
-  createReadStream(file).pipe(res)
+  if (headOnly) {
+    res.end()
+    return
+  }
+  const stream = createReadStream(file)
+  stream.on('error', () => res.destroy())
+  res.once('close', () => stream.destroy())
+  stream.pipe(res)
 }
