@@ -1,6 +1,7 @@
 // `segue bench train|serve`: benchmarks that print numbers (never assert): training throughput and ONNX serving latency.
 import { resolve } from 'node:path'
 import { benchServe } from '../../core/onnx/bench-serve'
+import { kernelPathLine } from '../../core/onnx/cpu-path'
 import { benchTrain } from '../../core/song2vec/bench'
 import { datasetInputError, parseArgs, UsageError } from '../args'
 import { progress, result } from '../output'
@@ -63,7 +64,9 @@ async function benchServeCommand(argv: string[]): Promise<number> {
     a.json ?? false,
     r,
     () =>
-      `p50 ${r.p50_ms.toFixed(2)} ms, p99 ${r.p99_ms.toFixed(2)} ms, recall@${a.topn} ${r.recall_at_topn}`,
+      `p50 ${r.p50_ms.toFixed(2)} ms, p99 ${r.p99_ms.toFixed(2)} ms, recall@${a.topn} ${r.recall_at_topn}\n` +
+      `storage: ${r.storage}${r.proven_first_pool === null ? '' : ` (${(r.proven_first_pool * 100).toFixed(1)}% proven with the first pool)`}\n` +
+      `kernel: ${kernelPathLine(r.kernel)}`,
   )
   return 0
 }

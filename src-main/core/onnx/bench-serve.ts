@@ -8,6 +8,7 @@ import { DEFAULT_HEADS, type HeadSpec } from './heads'
 import type { Quantize } from './quantize'
 import type { ScoreQuery } from './query'
 import { ReferenceScorer } from './reference'
+import { kernelPath, type KernelPath } from './cpu-path'
 import { OnnxScorer } from './scorer'
 
 /** What to measure. */
@@ -74,6 +75,12 @@ export interface BenchServeResult {
   file_bytes: number
   /** Mean time of the JS brute-force reference per query, ms. */
   reference_ms: number
+  /** Storage actually served (the file's metadata) and, for int8, how each answer was proven exact. */
+  storage: string
+  /** int8 only: share of queries proven exact with the first candidate pool (the rest widened it). */
+  proven_first_pool: number | null
+  /** This CPU's flags and the int8 kernel onnxruntime runs on it. */
+  kernel: KernelPath
 }
 
 /** Runs the benchmark; prints nothing. */
@@ -157,10 +164,22 @@ export async function benchServe(opts: BenchServeOptions = {}): Promise<BenchSer
       load_ms: round(loadMs),
       file_bytes: fileBytes,
       reference_ms: round(referenceMs),
+      storage: storageLine(scorer.metadata.quantize),
+      proven_first_pool:
+        scorer.exactness.queries > 0
+          ? round(scorer.exactness.firstPool / scorer.exactness.queries)
+          : null,
+      kernel: kernelPath(),
     }
   } finally {
     await scorer.release()
   }
+}
+
+function storageLine(q: Quantize): string {
+  if (q === 'int8') return 'int8 (7-bit) scan → float32 re-scoring, proven exact or pool widened'
+  if (q === 'float16') return 'float16 file, float32 MatMul (float16-rounded weights)'
+  return 'float32 MatMul (exact)'
 }
 
 /** Rows drawn uniformly on the unit sphere (normalised Gaussian vectors). */

@@ -49,13 +49,19 @@ export const GRAPH_IO = {
   k: 'k',
   indices: 'indices',
   scores: 'scores',
+  /** 'int8' graphs only: input, candidates kept by the int8 scan. */
+  candidates: 'candidates',
+  /** 'int8' graphs only: output, true when the answer is proven exact. */
+  certified: 'certified',
 } as const
 
 /**
  * Serialises `model` as an ONNX graph (IR 8, opset 17) answering top-k queries:
  * inputs `context` int64[n], `weights` float32[n], `exclude` int64[m] (m may be 0), `k` int64[1];
  * outputs `indices` int64[k'], `scores` float32[k'] by descending score, where k' is k clamped to
- * the number of songs not excluded.
+ * the number of songs not excluded. 'int8' graphs also take `candidates` int64[1] (the pool the
+ * int8 scan keeps) and return `certified` bool[1]: true when the answer is proven to be the exact
+ * one; otherwise the caller asks again with a wider pool (OnnxScorer does).
  */
 export function exportOnnx(model: ExportableModel, opts: ExportOptions = {}): Uint8Array {
   const heads = (opts.heads ?? DEFAULT_HEADS).map((h) => ({ kind: h.kind, weight: h.weight }))
@@ -74,6 +80,7 @@ export function exportOnnx(model: ExportableModel, opts: ExportOptions = {}): Ui
   checkModel(model, heads)
 
   const { unit, norms } = unitRows(model.input, size, dim)
+  const int8 = quantize === 'int8'
   const b = new GraphBuilder()
   const { context, weights, exclude, k } = GRAPH_IO
   addScoringNodes(
@@ -97,10 +104,12 @@ export function exportOnnx(model: ExportableModel, opts: ExportOptions = {}): Ui
         valueInfo(weights, DataType.FLOAT, ['n']),
         valueInfo(exclude, DataType.INT64, ['m']),
         valueInfo(k, DataType.INT64, [1]),
+        ...(int8 ? [valueInfo(GRAPH_IO.candidates, DataType.INT64, [1])] : []),
       ],
       output: [
         valueInfo(GRAPH_IO.indices, DataType.INT64, ['top']),
         valueInfo(GRAPH_IO.scores, DataType.FLOAT, ['top']),
+        ...(int8 ? [valueInfo(GRAPH_IO.certified, DataType.BOOL, [1])] : []),
       ],
     },
     metadata_props: encodeMetadata({

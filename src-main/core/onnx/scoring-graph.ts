@@ -41,11 +41,11 @@ export interface ScoringIO {
   indices: string
   /** float32 [k'] output: their scores. */
   scores: string
+  /** int64 [1] input ('int8' only): candidates the int8 scan keeps for exact re-scoring. */
+  candidates: string
+  /** bool [1] output ('int8' only): true when the answer is proven equal to exact brute force. */
+  certified: string
 }
-
-/** The int8 scan keeps max(CANDIDATE_FACTOR × k, MIN_CANDIDATES) candidates for exact re-scoring. */
-const CANDIDATE_FACTOR = 4
-const MIN_CANDIDATES = 100
 
 /** Guards divisions by a norm or a standard deviation. */
 const EPSILON = 1e-12
@@ -115,15 +115,17 @@ export function addScoringNodes(b: GraphBuilder, spec: ScoringSpec, io: ScoringI
 
   // int8: approximate scores of every song, top candidates, then exact float32 re-scoring.
   const approx = heads.map((h) => scoreInt8(b, h, size, dim))
-  const blended = blend(b, heads, approx, spec.combine)
-  const wanted = b.op('Max', [
-    b.op('Mul', [io.k, b.int64s('candidate_factor', [CANDIDATE_FACTOR])]),
-    b.int64s('min_candidates', [MIN_CANDIDATES]),
-  ])
+  const blended = blend(
+    b,
+    heads,
+    approx.map((a) => a.scores),
+    spec.combine,
+  )
+  const wanted = b.op('Max', [io.candidates, io.k])
   const kCand = b.op('Min', [wanted, available], {}, 'k_candidates')
   b.node('TopK', [mask(blended), kCand], ['candidate_scores', 'candidates_by_score'], topK)
   // In index order, so exact ties keep TopK's rule (lower song index first) after re-scoring.
-  const cand = 'candidates'
+  const cand = 'candidates_sorted'
   b.node('TopK', ['candidates_by_score', kCand], [cand, 'candidate_order'], {
     axis: { int: 0 },
     largest: { int: 0 },
@@ -136,6 +138,45 @@ export function addScoringNodes(b: GraphBuilder, spec: ScoringSpec, io: ScoringI
   const final = blend(b, heads, exact, spec.combine)
   b.node('TopK', [final, kEff], [io.scores, 'best_positions'], topK)
   b.node('Gather', [cand, 'best_positions'], [io.indices], { axis: { int: 0 } })
+  addCertificate(b, heads, approx, spec.combine, kCand, available, io)
+}
+
+/**
+ * The proof that the int8 stage lost nothing. Every song outside the pool has approximate score
+ * ≤ a_C (the pool's lowest) and true score ≤ a_C + B, B the bound on |approx − true| of the blend;
+ * so when the k-th exact score exceeds a_C + B, no song outside the pool can enter the top k.
+ * When the pool holds every song left, there is nothing outside it.
+ */
+function addCertificate(
+  b: GraphBuilder,
+  heads: Head[],
+  approx: Int8Scores[],
+  combine: HeadCombine,
+  kCand: string,
+  available: string,
+  io: ScoringIO,
+): void {
+  const terms = approx.map((a, i) => {
+    if (heads.length === 1) return a.bound
+    const w = b.float1(`abs_weight_${heads[i].spec.kind}`, Math.abs(heads[i].spec.weight))
+    const scaled = b.op('Mul', [a.bound, w])
+    return combine === 'zscore' ? b.op('Div', [scaled, heads[i].stats!.std]) : scaled
+  })
+  const bound = terms.length === 1 ? terms[0] : b.op('Sum', terms, {}, 'blend_bound')
+  const inf = b.float1('plus_inf', Infinity)
+  const lowest = (x: string, hint: string): string =>
+    b.op(
+      'ReduceMin',
+      [b.op('Concat', [x, inf], { axis: { int: 0 } })],
+      { keepdims: { int: 1 } },
+      hint,
+    )
+  const kth = lowest(io.scores, 'kth_exact')
+  const poolLowest = lowest('candidate_scores', 'pool_lowest_approx')
+  const flatBound = b.op('Reshape', [bound, b.int64s('shape_1', [1])], {}, 'error_bound')
+  const proven = b.op('Greater', [kth, b.op('Add', [poolLowest, flatBound])], {}, 'gap_proof')
+  const whole = b.op('GreaterOrEqual', [kCand, available], {}, 'pool_is_everything')
+  b.node('Or', [proven, whole], [io.certified])
 }
 
 /**
@@ -147,18 +188,55 @@ function scoreRows(b: GraphBuilder, query: string, matrix: string, hint: string)
   return b.op('Squeeze', [row, 'axes_0'], {}, hint)
 }
 
-/** Approximate [V] scores: the query quantised on the fly (uint8) times per-row int8 rows. */
-function scoreInt8(b: GraphBuilder, h: Head, size: number, dim: number): string {
-  const name = h.spec.kind === 'cosine' ? 'input_unit' : 'output_vectors'
-  const { values, scales } = addInt8Transposed(b, name, h.data, size, dim)
-  const q = `${h.spec.kind}_query_u8`
-  const qScale = `${h.spec.kind}_query_scale`
-  const qZero = `${h.spec.kind}_query_zero`
+/** A head's approximate [V] scores and a bound [1, 1] on their error against the exact scores. */
+interface Int8Scores {
+  scores: string
+  bound: string
+}
+
+/**
+ * Approximate [V] scores: the query quantised on the fly (uint8, DynamicQuantizeLinear) times
+ * per-row 7-bit int8 rows, whose integer dot products are exact on every CPU. With q̂ the
+ * dequantised query, r = q − q̂, and e = w − ŵ a row's rounding error:
+ * w·q − ŵ·q̂ = e·q̂ + w·r, so |error| ≤ max‖e‖·‖q̂‖ + max‖w‖·‖r‖ (Cauchy–Schwarz), plus float32
+ * rounding of both sides, bounded by max‖w‖·‖q‖·(D + 8)·2⁻²³.
+ */
+function scoreInt8(b: GraphBuilder, h: Head, size: number, dim: number): Int8Scores {
+  const kind = h.spec.kind
+  const name = kind === 'cosine' ? 'input_unit' : 'output_vectors'
+  const { values, scales, maxResidualNorm, maxRowNorm } = addInt8Transposed(
+    b,
+    name,
+    h.data,
+    size,
+    dim,
+  )
+  const q = `${kind}_query_u8`
+  const qScale = `${kind}_query_scale`
+  const qZero = `${kind}_query_zero`
   b.node('DynamicQuantizeLinear', [h.query], [q, qScale, qZero])
   const dots = b.op('MatMulInteger', [q, values, qZero])
   const asFloat = b.op('Cast', [dots], { to: { int: DataType.FLOAT } })
   const scaled = b.op('Mul', [b.op('Mul', [asFloat, qScale]), scales])
-  return b.op('Squeeze', [scaled, 'axes_0'], {}, `${h.spec.kind}_approx`)
+  const scores = b.op('Squeeze', [scaled, 'axes_0'], {}, `${kind}_approx`)
+
+  const qHat = b.op('DequantizeLinear', [q, qScale, qZero], {}, `${kind}_query_dequantised`)
+  const residual = b.op('Sub', [h.query, qHat])
+  const l2 = (x: string): string => b.op('ReduceL2', [x], { keepdims: { int: 1 } })
+  const rowError = b.float1(`${kind}_max_residual_norm`, maxResidualNorm)
+  const rowNorm = b.float1(`${kind}_max_row_norm`, maxRowNorm)
+  const rounding = b.float1(`${kind}_rounding`, maxRowNorm * (dim + 8) * 2 ** -23)
+  const bound = b.op(
+    'Sum',
+    [
+      b.op('Mul', [l2(qHat), rowError]),
+      b.op('Mul', [l2(residual), rowNorm]),
+      b.op('Mul', [l2(h.query), rounding]),
+    ],
+    {},
+    `${kind}_error_bound`,
+  )
+  return { scores, bound }
 }
 
 /**
