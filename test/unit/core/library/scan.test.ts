@@ -1,5 +1,5 @@
 // Library scanning: first scan, incremental rescans (changed, new, deleted, moved), every kind of unreadable file, cancellation.
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import {
   chmodSync,
   mkdirSync,
@@ -258,17 +258,23 @@ describe('permissions (scanning as an unprivileged user)', () => {
     chmodSync(join(music, 'Misc/secret.mp3'), 0o000)
     chmodSync(join(music, 'Radiohead'), 0o000)
     const uid = process.getuid?.() === 0 ? 65534 : undefined
-    const child = spawnSync(
+    // A child process scanning as an unprivileged user; generous limit for a loaded 2-core machine.
+    const child = await runChild(
       join(process.cwd(), 'node_modules/.bin/tsx'),
       [join(process.cwd(), 'test/fixtures/scan-child.ts'), join(tmp.dir, 'segue.db'), music],
-      { uid, gid: uid, encoding: 'utf8', cwd: process.cwd() },
+      uid,
+      240_000,
     )
     chmodSync(join(music, 'Radiohead'), 0o755)
     db = await Db.open(join(tmp.dir, 'segue.db'))
-    if (child.error && (child.error as NodeJS.ErrnoException).code === 'EPERM') {
+    if (child.error?.code === 'EPERM') {
       ctx.skip() // this machine does not allow switching to an unprivileged user
     }
-    expect(child.status, child.stderr).toBe(0)
+    expect(
+      child.status,
+      `awaited the scan child (tsx scan-child.ts as uid ${uid ?? 'self'}) to exit 0; ` +
+        `got status ${child.status}, signal ${child.signal}, error ${child.error?.message}, stderr: ${child.stderr}`,
+    ).toBe(0)
     const s = JSON.parse(child.stdout)
     expect(s.tracks_removed).toBe(0)
     expect(
@@ -284,5 +290,52 @@ describe('permissions (scanning as an unprivileged user)', () => {
       ],
     ])
     expect(await tracks()).toHaveLength(6)
-  })
+  }, 300_000)
 })
+
+interface ChildResult {
+  status: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  error?: NodeJS.ErrnoException
+}
+
+/** Runs `cmd` to completion (killed after `timeoutMs`), without blocking the test runner meanwhile. */
+function runChild(
+  cmd: string,
+  args: string[],
+  uid: number | undefined,
+  timeoutMs: number,
+): Promise<ChildResult> {
+  return new Promise((resolve) => {
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    let error: NodeJS.ErrnoException | undefined
+    let child
+    try {
+      child = spawn(cmd, args, { uid, gid: uid, cwd: process.cwd(), timeout: timeoutMs })
+    } catch (e) {
+      resolve({
+        status: null,
+        signal: null,
+        stdout: '',
+        stderr: '',
+        error: e as NodeJS.ErrnoException,
+      })
+      return
+    }
+    child.stdout.on('data', (d: Buffer) => out.push(d))
+    child.stderr.on('data', (d: Buffer) => err.push(d))
+    child.on('error', (e) => (error = e))
+    child.on('close', (status, signal) =>
+      resolve({
+        status,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        error,
+      }),
+    )
+  })
+}
