@@ -1,21 +1,7 @@
-// Reads playlist CSV files (Exportify and similar exports): quoted fields, comma/semicolon/tab delimiters, flexible headers.
+// Reads playlist CSV/TSV files (Exportify in any of its languages, iTunes "Export Playlist…" text, hand-made sheets): quoted fields, any delimiter, headers or none.
 import { normalizeLocation } from './location'
+import { inferColumns, mapHeader, type CsvColumn } from './csv-columns'
 import type { ParsedPlaylist, PlaylistEntry } from './types'
-
-type Column = 'title' | 'artist' | 'album' | 'durationMs' | 'duration' | 'location' | 'uri'
-
-const HEADERS: [Column, RegExp][] = [
-  ['title', /^(track name|track title|title|name|song|song name|song title|track)$/],
-  [
-    'artist',
-    /^(artist name\(s\)|artist names?|artists?|artist\(s\)|performer|creator|album artist name\(s\))$/,
-  ],
-  ['album', /^(album name|album|album title|release)$/],
-  ['durationMs', /^((track )?duration \(ms\)|duration_ms|length \(ms\))$/],
-  ['duration', /^(duration|length|time|duration \(s\)|seconds)$/],
-  ['location', /^(location|path|file|file ?name|file path|filepath)$/],
-  ['uri', /^(track uri|uri|spotify uri|url|link)$/],
-]
 
 /** True when the first line looks like a playlist CSV header (a title column and an artist column). */
 export function looksLikePlaylistCsv(text: string): boolean {
@@ -33,34 +19,41 @@ export function readCsv(text: string, name = ''): ParsedPlaylist {
   const header = records[0]
   if (!header)
     throw new Error('Empty CSV file: expected a header line such as "Track Name,Artist Name(s),…"')
-  const cols = mapHeader(header)
+  let cols = mapHeader(header)
+  let start = 1
   if (!cols.has('title')) {
-    throw new Error(
-      'Not a playlist CSV: no title column (expected a header such as "Track Name" or "Title")',
-    )
+    const inferred = inferColumns(records)
+    if (!inferred) {
+      throw new Error(
+        'Not a playlist CSV: no title column and no column of text to take titles from (expected a header such as "Track Name" or "Title")',
+      )
+    }
+    cols = inferred.columns
+    start = inferred.hasHeader ? 1 : 0
+    warnings.push(`columns inferred from content (${describeColumns(cols, header)}) — check them`)
   }
   const entries: PlaylistEntry[] = []
-  for (let r = 1; r < records.length; r++) {
+  for (let r = start; r < records.length; r++) {
     const row = records[r]
     if (row.length === 1 && row[0].trim() === '') continue
-    const get = (c: Column) => {
+    const get = (c: CsvColumn) => {
       const i = cols.get(c)
       const raw = i === undefined ? undefined : row[i]
       const v = c === 'location' || c === 'uri' ? raw?.trim() : raw?.replace(/\s+/g, ' ').trim()
-      return v === '' ? undefined : v
+      return v === '' ? undefined : c === 'artist' ? v : v?.replace(/\\,/g, ',')
     }
     const e: PlaylistEntry = {}
     const title = get('title')
     const artist = get('artist')
     const album = get('album')
     if (title) e.title = title
-    if (artist) e.artist = artist.replace(/,(?=\S)/g, ', ')
+    if (artist) e.artist = joinArtists(artist)
     if (album) e.album = album
     const ms = Number(get('durationMs'))
     const dur = parseDuration(get('duration'))
     if (Number.isFinite(ms) && ms > 0) e.duration = ms / 1000
     else if (dur !== undefined) e.duration = dur
-    const loc = get('location') ?? get('uri')
+    const loc = hfsToPosix(get('location')) ?? get('uri')
     const location = loc === undefined ? undefined : normalizeLocation(loc)
     if (location) e.location = location
     if (!e.title && !e.location) {
@@ -72,18 +65,39 @@ export function readCsv(text: string, name = ''): ParsedPlaylist {
   return { name, entries, warnings }
 }
 
-function mapHeader(header: string[]): Map<Column, number> {
-  const cols = new Map<Column, number>()
-  header.forEach((h, i) => {
-    const key = h.trim().toLowerCase()
-    for (const [col, re] of HEADERS) {
-      if (!cols.has(col) && re.test(key)) {
-        cols.set(col, i)
-        break
-      }
-    }
-  })
-  return cols
+/**
+ * Exportify joins several artists with "," and escapes a comma inside a name as "\\,"
+ * ("Tyler\\, The Creator,Playboi Carti"): split at unescaped commas, unescape, join with ", ".
+ */
+export function joinArtists(raw: string): string {
+  return raw
+    .split(/(?<!\\),/)
+    .map((p) => p.replace(/\\,/g, ',').trim())
+    .filter((p) => p !== '')
+    .join(', ')
+}
+
+/** iTunes on a Mac writes "Macintosh HD:Users:me:Music:x.mp3" (HFS): the boot volume is "/", others under /Volumes. */
+export function hfsToPosix(loc: string | undefined): string | undefined {
+  if (
+    loc === undefined ||
+    /[\\/]/.test(loc) ||
+    /^(spotify|https?|file|deezer|tidal|youtube|local):/i.test(loc) ||
+    !/^[^:]+:[^:]+:/.test(loc) ||
+    /^[a-z]:/i.test(loc)
+  )
+    return loc
+  const [volume, ...rest] = loc.split(':')
+  const path = rest.join('/')
+  return /^macintosh hd$/i.test(volume) ? `/${path}` : `/Volumes/${volume}/${path}`
+}
+
+function describeColumns(cols: Map<CsvColumn, number>, header: string[]): string {
+  void header
+  return [...cols]
+    .sort((x, y) => x[1] - y[1])
+    .map(([c, i]) => `${c} = column ${i + 1}`)
+    .join(', ')
 }
 
 function detectDelimiter(line: string): string {

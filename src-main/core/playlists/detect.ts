@@ -35,6 +35,9 @@ export function detectFormat(fileName: string, head: string): PlaylistFormat | u
   const ext = extname(fileName).toLowerCase()
   const byExt = BY_EXTENSION[ext]
   if (s.startsWith('{') && (byExt === undefined || byExt === 'spotify-json')) return 'spotify-json'
-  if (byExt === undefined && looksLikePlaylistCsv(s.slice(0, 4096))) return 'csv'
+  // A header row naming title and artist columns is a CSV/TSV whatever the extension: iTunes/Music
+  // "Export Playlist…" writes tab-separated UTF-16 text as .txt (no M3U starts with such a row).
+  if (byExt !== 'spotify-json' && byExt !== 'xspf' && looksLikePlaylistCsv(s.slice(0, 4096)))
+    return 'csv'
   return byExt
 }

@@ -11,6 +11,7 @@ export function readM3u(text: string, name = ''): ParsedPlaylist {
   let pending: PlaylistEntry | undefined
   let pendingLine = 0
   const lines = text.split(/\r\n|\r|\n/)
+  const extended = /^\uFEFF?\s*#EXTM3U/i.test(text)
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/^\uFEFF/, '').trim()
     if (line === '') continue
@@ -32,6 +33,10 @@ export function readM3u(text: string, name = ''): ParsedPlaylist {
       }
       continue
     }
+    if (extended && pending === undefined && isDecoration(line)) {
+      warnings.push(`line ${i + 1}: separator line "${line.slice(0, 40)}" — not an entry`)
+      continue
+    }
     const location = normalizeLocation(line)
     if (location === undefined) continue
     entries.push({ ...pending, location })
@@ -43,6 +48,14 @@ export function readM3u(text: string, name = ''): ParsedPlaylist {
     else warnings.push(`line ${pendingLine}: #EXTINF without a following path or title — skipped`)
   }
   return { name: playlistName, entries: entries.map(clean), warnings }
+}
+
+/**
+ * A decorative separator of an extended M3U ("====morocco====", "----- News -----", "*****"):
+ * it opens and closes with a run of 3+ of the same punctuation mark. No file or URL looks like that.
+ */
+export function isDecoration(line: string): boolean {
+  return /^([=\-*_~+#.])\1{2,}.*\1{3}$/.test(line) || /^([=\-*_~+.])\1{2,}$/.test(line)
 }
 
 /** `#EXTINF:123 key="v" …,Artist - Title` → duration and display parts. */

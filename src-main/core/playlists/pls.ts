@@ -23,7 +23,7 @@ export function readPls(text: string, name = ''): ParsedPlaylist {
       continue
     }
     const key = line.slice(0, eq).trim().toLowerCase()
-    const value = line.slice(eq + 1).trim()
+    const value = unquote(line.slice(eq + 1).trim())
     const m = /^(file|title|length)(\d{1,9})$/.exec(key)
     if (m) {
       const n = Number(m[2])
@@ -55,4 +55,11 @@ export function readPls(text: string, name = ''): ParsedPlaylist {
     entries.push(entry)
   }
   return { name: playlistName, entries, warnings }
+}
+
+/** `"v"` or `'v'` → v (Mopidy's and some stream servers' PLS quote their values). */
+function unquote(v: string): string {
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v.at(-1) === v[0])
+    return v.slice(1, -1).trim()
+  return v
 }

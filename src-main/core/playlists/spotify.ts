@@ -10,10 +10,29 @@ export function readSpotifyJson(text: string): ParsedPlaylistFile {
     throw new Error(`Not a Spotify export: the file is not valid JSON (${(e as Error).message})`)
   }
   if (isObject(data) && Array.isArray(data.playlists)) return readPlaylists(data.playlists)
+  if (isObject(data) && isSinglePlaylist(data)) {
+    const items = Array.isArray(data.items) ? data.items : data.tracks
+    return readPlaylists([{ name: data.name, items }])
+  }
   if (isObject(data) && Array.isArray(data.tracks)) return readLibrary(data.tracks)
   throw new Error(
-    'Not a Spotify export: expected Playlist1.json ({"playlists": [...]}) or YourLibrary.json ({"tracks": [...]})',
+    'Not a Spotify export: expected Playlist1.json ({"playlists": [...]}), one playlist ({"name": …, "tracks": [...]}) or YourLibrary.json ({"tracks": [...]})',
   )
+}
+
+/**
+ * One playlist on its own, as some export tools and older account-data dumps write it:
+ * `{"name": …, "tracks"|"items": [{"track": {…}} | {"localTrack": {…}}]}`.
+ */
+function isSinglePlaylist(data: Record<string, unknown>): boolean {
+  const items = Array.isArray(data.items)
+    ? data.items
+    : Array.isArray(data.tracks)
+      ? data.tracks
+      : undefined
+  if (!items) return false
+  if (typeof data.name === 'string' && Array.isArray(data.items)) return true
+  return items.some((it) => isObject(it) && (isObject(it.track) || isObject(it.localTrack)))
 }
 
 function readPlaylists(list: unknown[]): ParsedPlaylistFile {

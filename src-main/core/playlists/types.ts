@@ -41,4 +41,8 @@ export interface ParsedPlaylistFile {
   library?: PlaylistEntry[]
   /** File-level problems and skipped playlists. */
   warnings: string[]
+  /** The text encoding the file was read in (lower-case, e.g. "utf-8", "windows-1251"). */
+  encoding?: string
+  /** How the encoding was decided: chosen by the user, BOM, the file's declaration, detection… */
+  encodingSource?: 'chosen' | 'bom' | 'declared' | 'utf-8' | 'utf-16' | 'detected' | 'default'
 }

@@ -137,7 +137,14 @@ describe('fuzz', () => {
       'noext',
     ]
     fuzzBytes(ALL_SEEDS, N, 9).forEach((b, i) => {
-      expect(typeof decodeText(b).text).toBe('string')
+      let decoded: string | Error
+      try {
+        decoded = decodeText(b).text
+      } catch (e) {
+        decoded = e as Error
+      }
+      if (decoded instanceof Error) expect(decoded.message).toMatch(/not a text file/)
+      else expect(typeof decoded).toBe('string')
       expectCleanOutcome(
         () => readPlaylistBytes(b, names[i % names.length]),
         checkFile,

@@ -16,14 +16,18 @@ const M3U = '#EXTM3U\n#EXTINF:10,Björk - Jóga\n/music/Jóga.mp3\n'
 
 describe('decodeText', () => {
   it.each([
-    ['utf-8', Buffer.from(M3U, 'utf8')],
-    ['utf-8-bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(M3U, 'utf8')])],
-    ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(M3U, 'utf16le')])],
-    ['utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(M3U, 'utf16le').swap16()])],
-    ['utf-16le', Buffer.from(M3U, 'utf16le')],
-    ['windows-1252', Buffer.from(M3U, 'latin1')],
-  ])('decodes %s', (encoding, bytes) => {
-    expect(decodeText(bytes)).toEqual({ text: M3U, encoding })
+    ['utf-8', 'utf-8', Buffer.from(M3U, 'utf8')],
+    ['utf-8', 'bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(M3U, 'utf8')])],
+    ['utf-16le', 'bom', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(M3U, 'utf16le')])],
+    [
+      'utf-16be',
+      'bom',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(M3U, 'utf16le').swap16()]),
+    ],
+    ['utf-16le', 'utf-16', Buffer.from(M3U, 'utf16le')],
+    ['windows-1252', 'default', Buffer.from(M3U, 'latin1')],
+  ])('decodes %s (%s)', (encoding, source, bytes) => {
+    expect(decodeText(bytes)).toEqual({ text: M3U, encoding, source })
   })
 
   it('uses windows-1252, not Latin-1, for the 0x80–0x9f range', () => {
@@ -43,7 +47,7 @@ describe('decodeText', () => {
         { location: '/music/Jóga.mp3', artist: 'Björk', title: 'Jóga', duration: 10 },
       ])
     expect(readPlaylistBytes(variants[3], 'x.m3u').warnings).toEqual([
-      'not UTF-8: decoded as windows-1252',
+      'not UTF-8: decoded as windows-1252 — if names look wrong, re-import with another encoding',
     ])
   })
 })
