@@ -4,7 +4,7 @@ import { commands } from './commands'
 
 const USAGE = `usage: segue <command> [options]
 commands: ${Object.keys(commands).join(', ')}
-See ../shared/docs/CLI.md or the README for every option.`
+See docs/cli.md (the contract) or the README for every option.`
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
