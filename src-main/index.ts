@@ -1,24 +1,34 @@
-// Electron lifecycle: one sandboxed window, the core opened on the user-data folder, the contract bound over IPC. Kept thin on purpose.
+// Electron lifecycle: one sandboxed window on app://segue, the core opened on the user-data folder, the contract bound over IPC, opened playlists imported. Kept thin on purpose: the parts live in desktop/.
 import {
   app,
   BrowserWindow,
   dialog,
   ipcMain,
-  protocol,
   session,
   shell,
   type IpcMainInvokeEvent,
 } from 'electron'
-import { Readable } from 'node:stream'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from '../src-shared/csp'
 import { Segue } from './core/app/segue'
+import { registerAppSchemes, serveApp, serveMedia } from './desktop/app-protocol'
+import { setAppMenu } from './desktop/menu'
+import { OpenFilesQueue, playlistPaths, ASSOCIATED_EXTENSIONS } from './desktop/open-files'
+import { devRendererUrl, isAppUrl, rendererUrl } from './desktop/renderer-origin'
+import { setupUpdates } from './desktop/updates'
 import { bindIpc, sendEvent } from './ipc/bind'
 
 const here = dirname(fileURLToPath(import.meta.url))
+// The dev server only in development: a packaged app ignores ELECTRON_RENDERER_URL.
+const devUrl = devRendererUrl(app.isPackaged, process.env)
 let segue: Segue | null = null
 let window: BrowserWindow | null = null
+const opened = new OpenFilesQueue((paths) => {
+  if (!segue) throw new Error('not ready')
+  segue.startImport(paths)
+  window?.show()
+})
 
 function resourcesDir(): string {
   return app.isPackaged
@@ -51,17 +61,14 @@ function createWindow(): BrowserWindow {
     if (url.startsWith('https://')) void shell.openExternal(url)
     return { action: 'deny' }
   })
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(join(here, '../renderer/index.html'))
+  void win.loadURL(rendererUrl(devUrl))
   return win
 }
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
   if (!window || !frame || frame !== window.webContents.mainFrame) return false
-  const url = frame.url
-  const dev = process.env.ELECTRON_RENDERER_URL
-  return dev ? url.startsWith(dev) : url.startsWith('file://')
+  return isAppUrl(frame.url, devUrl)
 }
 
 async function pickPaths(kind: 'folders' | 'playlists'): Promise<string[]> {
@@ -81,34 +88,24 @@ async function pickPaths(kind: 'folders' | 'playlists'): Promise<string[]> {
   return result.canceled ? [] : result.filePaths
 }
 
-/** `segue-media://track/<id>`: audio of the user's own files, only from inside their library folders. */
-function serveMedia(): void {
-  protocol.handle('segue-media', async (request) => {
-    const url = new URL(request.url)
-    const id = url.pathname.replace(/^\/+/, '')
-    if (url.hostname !== 'track' || !/^\d+$/.test(id) || !segue)
-      return new Response('Not found', { status: 404 })
-    try {
-      const answer = await segue.media(Number(id), request.headers.get('range') ?? undefined)
-      const body = answer.stream ? (Readable.toWeb(answer.stream) as ReadableStream) : null
-      return new Response(body, { status: answer.status, headers: answer.headers })
-    } catch (e) {
-      return new Response((e as Error).message, {
-        status: (e as { status?: number }).status ?? 500,
-      })
-    }
-  })
-}
-
-protocol.registerSchemesAsPrivileged([
-  {
-    scheme: 'segue-media',
-    privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true },
-  },
-])
+registerAppSchemes()
 app.enableSandbox()
 // Lets tests and power users point the app at another data folder (the CLI's --data).
 if (process.env.SEGUE_DATA_DIR) app.setPath('userData', process.env.SEGUE_DATA_DIR)
+
+// One Segue per data folder: "Open with Segue" on a running app hands the files to it.
+if (!app.requestSingleInstanceLock()) app.quit()
+app.on('second-instance', (_e, argv, workingDirectory) => {
+  opened.add(playlistPaths(argv.slice(1), workingDirectory))
+  if (window?.isMinimized()) window.restore()
+  window?.focus()
+})
+// macOS delivers opened files as events, possibly before the app is ready.
+app.on('open-file', (e, path) => {
+  e.preventDefault()
+  if (ASSOCIATED_EXTENSIONS.some((ext) => path.toLowerCase().endsWith(ext))) opened.add([path])
+})
+opened.add(playlistPaths(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd()))
 
 void app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -122,6 +119,9 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   )
+  const updates = setupUpdates()
+  setAppMenu(() => void updates.checkNow(window))
+  // The data folder is the user's app-data location (never beside the executable).
   segue = await Segue.open({
     dataDir: app.getPath('userData'),
     resourcesDir: resourcesDir(),
@@ -130,9 +130,14 @@ void app.whenReady().then(async () => {
     pickPaths: pickPaths,
   })
   bindIpc(ipcMain, segue.handlers, isTrustedSender)
-  serveMedia()
+  serveApp(join(here, '../renderer'))
+  serveMedia((id, range) => segue?.media(id, range) ?? null)
   window = createWindow()
   segue.onEvent((name, payload) => window && sendEvent(window.webContents, name, payload))
+  segue.jobs.onUpdate((job) => {
+    if (job.kind === 'import' && job.state !== 'running') opened.flush()
+  })
+  opened.ready()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) window = createWindow()
   })
