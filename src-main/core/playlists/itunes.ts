@@ -113,6 +113,11 @@ export class ItunesLibraryReader {
     const rating = num(value['Rating'])
     if (rating !== undefined && value['Rating Computed'] !== true && rating >= 0 && rating <= 100)
       e.rating = rating
+    const skips = num(value['Skip Count'])
+    if (skips !== undefined && skips > 0) e.skipCount = Math.round(skips)
+    const played = Date.parse(str(value['Play Date UTC']) ?? '')
+    if (Number.isFinite(played)) e.lastPlayed = played
+    if (value['Loved'] === true || value['Favorited'] === true) e.loved = true
     this.tracks.set(id, e)
   }
 

@@ -19,6 +19,12 @@ export interface PlaylistEntry {
   playCount?: number
   /** Rating 0–100 (iTunes / Music library). */
   rating?: number
+  /** Times skipped (iTunes / Music library). */
+  skipCount?: number
+  /** Last play, ms since 1970 UTC (iTunes / Music library "Play Date UTC"). */
+  lastPlayed?: number
+  /** Marked loved (iTunes / Music library). */
+  loved?: boolean
 }
 
 /** One playlist read from a file. */
