@@ -14,11 +14,21 @@ import { Worker, type WorkerOptions } from 'node:worker_threads'
  * project's `node_modules/.cache` (so its package imports resolve) and run from there.
  */
 export function startWorker(entry: URL, options: WorkerOptions = {}): Worker {
-  const jsPath = fileURLToPath(entry)
+  const jsPath = asarUnpackedPath(fileURLToPath(entry))
   if (existsSync(jsPath)) return new Worker(jsPath, options)
   const tsPath = jsPath.replace(/\.js$/, '.ts')
   if (!existsSync(tsPath)) throw new Error(`Worker entry not found: ${jsPath} (nor ${tsPath})`)
   return new Worker(bundleFromSource(tsPath), options)
+}
+
+/**
+ * In the packaged app the bundle sits inside `app.asar`, which worker threads cannot load from:
+ * electron-builder keeps a copy of out/main (and the packages workers import) in
+ * `app.asar.unpacked` beside it (asarUnpack in electron-builder.yml). Other paths are unchanged.
+ */
+export function asarUnpackedPath(path: string): string {
+  const unpacked = path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')
+  return unpacked !== path && existsSync(unpacked) ? unpacked : path
 }
 
 const bundled = new Map<string, string>()
