@@ -16,8 +16,8 @@ import { Catalog } from '../catalog/catalog'
 import type { CatalogIndex } from '../catalog/match'
 import { loadYesDataset } from '../catalog/yes'
 import { JobRunner } from '../jobs/runner'
-import { resolveMediaPath } from '../media/resolve-media-path'
-import { serveFileRange, type RangeResponse } from '../media/serve-file-range'
+import { openTrackFile } from '../media/open-library-file'
+import { serveOpenedFile, type RangeResponse } from '../media/serve-file-range'
 import { ModelRegistry, type ModelRecord } from '../models/registry'
 import { userCorpus } from '../playlists/store'
 import { SERVED_SONG2VEC } from '../recommend/defaults'
@@ -304,9 +304,9 @@ export class Segue {
     startContentAnalysis(this)
   }
 
-  /** A library track's audio for the player: only files inside the user's library folders. */
+  /** A library track's audio for the player: only files inside the user's library folders (checked on the open descriptor). */
   async media(trackId: number, range: string | undefined): Promise<RangeResponse> {
-    return serveFileRange(await resolveMediaPath(this.db, trackId), range)
+    return serveOpenedFile(await openTrackFile(this.db, trackId), range)
   }
 
   /** Imports folders and playlist files as a job; the library view and "owned" marks follow. */

@@ -145,6 +145,7 @@ export async function scanFoldersDetailed(
 
   const walk = await walkFolders(roots, {
     signal,
+    libraryFolders: (await listFolders(db)).map((f) => f.path),
     playlistExtensions: options.playlistExtensions,
     onFolder: (folder, found) => progress('walking', folder, found, 0, 0),
   })

@@ -39,6 +39,12 @@ export interface WalkOptions {
   signal?: AbortSignal
   /** Called when the walk enters a folder, with the number of audio files found so far. */
   onFolder?: (folder: string, audioFound: number) => void
+  /**
+   * Every registered library folder (default: the roots). A symbolic link whose target lies
+   * outside all of them is not indexed (the player would refuse it): it becomes a failure.
+   * Playlist files are read wherever their link leads (they are never served).
+   */
+  libraryFolders?: readonly string[]
 }
 
 const STAT_CONCURRENCY = 64
@@ -55,6 +61,19 @@ export async function walkFolders(roots: string[], options: WalkOptions = {}): P
   }
   const visited = new Map<string, string>() // real path -> first path it was seen under
   const playlistExt = options.playlistExtensions ?? new Set<string>()
+  const realLibrary: string[] = []
+  for (const f of options.libraryFolders ?? roots) {
+    try {
+      realLibrary.push(await realpath(resolve(f)))
+    } catch {
+      // A folder that is gone contains nothing.
+    }
+  }
+  const inLibrary = (real: string) => realLibrary.some((f) => real === f || isInside(real, f))
+  const outside = (path: string, real: string) => ({
+    path,
+    reason: `leads (through a symbolic link) to ${real}, outside your library folders — not indexed`,
+  })
 
   for (const rootArg of roots) {
     const root = resolve(rootArg)
@@ -147,12 +166,23 @@ export async function walkFolders(roots: string[], options: WalkOptions = {}): P
           }
           if (st.isDirectory() && f.link) {
             try {
-              subdirs.push({ dir: f.path, real: await realpath(f.path) })
+              const real = await realpath(f.path)
+              if (inLibrary(real)) subdirs.push({ dir: f.path, real })
+              else out.failures.push(outside(f.path, real))
             } catch (e) {
               out.failures.push({ path: f.path, reason: describeFsError(e) })
               out.unknownDirs.push(f.path)
             }
-          } else if (st.isFile() && AUDIO_EXTENSIONS.has(f.ext)) {
+            continue
+          }
+          if (f.link && st.isFile() && AUDIO_EXTENSIONS.has(f.ext)) {
+            const real = await realpath(f.path).catch(() => null)
+            if (real === null || !inLibrary(real)) {
+              out.failures.push(outside(f.path, real ?? '(unresolvable)'))
+              continue
+            }
+          }
+          if (st.isFile() && AUDIO_EXTENSIONS.has(f.ext)) {
             out.audio.push({ path: f.path, size: st.size, mtime: st.mtimeMs })
           } else if (st.isFile() && playlistExt.has(f.ext)) {
             out.playlists.push(f.path)

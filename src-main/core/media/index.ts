@@ -7,9 +7,11 @@ export {
   resolveMediaPath,
   type ResolveOptions,
 } from './resolve-media-path'
+export { openLibraryFile, openTrackFile, type OpenedLibraryFile } from './open-library-file'
 export {
   parseRange,
   serveFileRange,
+  serveOpenedFile,
   type ParsedRange,
   type RangeResponse,
 } from './serve-file-range'

@@ -91,7 +91,9 @@ export async function checkLibraryPath(
       `"${stored}" leads (through a symbolic link) to "${real}", outside your library folders`,
     )
   }
-  const info = await stat(real)
+  const info = await stat(real).catch(() => null)
+  if (!info)
+    throw new MediaError('missing', `The file "${stored}" no longer exists: rescan the library`)
   if (!info.isFile()) throw new MediaError('not-a-file', `"${stored}" is not a regular file`)
   return real
 }

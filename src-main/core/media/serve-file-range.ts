@@ -1,6 +1,6 @@
 // Answers an HTTP request for an audio file, honouring a single byte Range (so players can seek).
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { audioContentType } from './content-type'
 import { MediaError } from './media-error'
@@ -49,27 +49,45 @@ export function parseRange(header: string | undefined | null, size: number): Par
 /**
  * The response for `path` (already checked, e.g. by `resolveMediaPath`) and the request's Range
  * header. Headers: Content-Type (from the extension), Accept-Ranges, Content-Length, and
- * Content-Range for 206 and 416. A missing file throws a MediaError ('missing').
+ * Content-Range for 206 and 416. A missing or unreadable file throws a MediaError ('missing').
  */
 export async function serveFileRange(
   path: string,
   rangeHeader?: string | null,
 ): Promise<RangeResponse> {
-  let size: number
+  let handle: FileHandle
   try {
-    const info = await stat(path)
-    if (!info.isFile()) throw new MediaError('not-a-file', `"${path}" is not a regular file`)
-    size = info.size
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   } catch (e) {
-    if (e instanceof MediaError) throw e
     throw new MediaError(
       'missing',
       `The file "${path}" cannot be opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
     )
   }
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw new MediaError('not-a-file', `"${path}" is not a regular file`)
+    return serveOpenedFile({ handle, path, size: info.size }, rangeHeader)
+  } catch (e) {
+    await handle.close()
+    throw e
+  }
+}
+
+/**
+ * The response for a file already open (and checked through its descriptor): the body reads from
+ * that descriptor, never from the path again, and owns it — destroying the stream (or a 416, which
+ * has none) closes it.
+ */
+export function serveOpenedFile(
+  file: { handle: FileHandle; path: string; size: number },
+  rangeHeader?: string | null,
+): RangeResponse {
+  const { handle, path, size } = file
   const base = { 'Content-Type': audioContentType(path), 'Accept-Ranges': 'bytes' }
   const range = parseRange(rangeHeader, size)
   if (range.kind === 'unsatisfiable') {
+    void handle.close().catch(() => {})
     return {
       status: 416,
       headers: { ...base, 'Content-Range': `bytes */${size}`, 'Content-Length': '0' },
@@ -80,7 +98,7 @@ export async function serveFileRange(
     return {
       status: 200,
       headers: { ...base, 'Content-Length': String(size) },
-      stream: createReadStream(path),
+      stream: handle.createReadStream({ autoClose: true }),
     }
   }
   return {
@@ -90,6 +108,6 @@ export async function serveFileRange(
       'Content-Length': String(range.end - range.start + 1),
       'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
     },
-    stream: createReadStream(path, { start: range.start, end: range.end }),
+    stream: handle.createReadStream({ start: range.start, end: range.end, autoClose: true }),
   }
 }
