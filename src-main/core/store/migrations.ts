@@ -137,4 +137,53 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'listening history',
+    // One source per imported history file (re-import replaces it); its distinct songs resolved once;
+    // listens as (start ms, ms played or -1, skipped) per song; library play counts as tallies.
+    sql: `
+      CREATE TABLE history_sources (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        formats TEXT NOT NULL,
+        imported TEXT NOT NULL,
+        report TEXT NOT NULL
+      );
+      CREATE TABLE history_songs (
+        source_id INTEGER NOT NULL REFERENCES history_sources (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        artist TEXT,
+        title TEXT,
+        album TEXT,
+        song_key TEXT,
+        track_id INTEGER REFERENCES tracks (id) ON DELETE SET NULL,
+        catalog_id INTEGER,
+        match TEXT NOT NULL,
+        match_reason TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (source_id, idx)
+      ) WITHOUT ROWID;
+      CREATE INDEX history_songs_key ON history_songs (song_key);
+      CREATE TABLE listens (
+        source_id INTEGER NOT NULL REFERENCES history_sources (id) ON DELETE CASCADE,
+        ts INTEGER NOT NULL,
+        ms_played INTEGER NOT NULL,
+        skipped INTEGER NOT NULL,
+        song_idx INTEGER NOT NULL
+      );
+      CREATE INDEX listens_source_ts ON listens (source_id, ts);
+      CREATE TABLE history_tallies (
+        source_id INTEGER NOT NULL REFERENCES history_sources (id) ON DELETE CASCADE,
+        artist TEXT,
+        title TEXT,
+        song_key TEXT,
+        track_id INTEGER REFERENCES tracks (id) ON DELETE SET NULL,
+        plays INTEGER NOT NULL,
+        skips INTEGER NOT NULL,
+        last_played INTEGER,
+        rating INTEGER,
+        loved INTEGER NOT NULL DEFAULT 0
+      );
+    `,
+  },
 ]
