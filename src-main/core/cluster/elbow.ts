@@ -125,7 +125,8 @@ export async function scanWithPool(
   return { k: grid[elbowIndex(grid, inertia)], curve }
 }
 
-function sampleRows(
+/** `size` non-zero rows of `rows` drawn without replacement (seeded), in row order. */
+export function sampleRows(
   rows: UnitRows,
   n: number,
   dim: number,

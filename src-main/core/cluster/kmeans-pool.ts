@@ -15,6 +15,8 @@ export interface KMeansTask {
   seedTrials?: number
   maxIter?: number
   tol?: number
+  /** Starting centroids (`k × dim`) instead of k-means++ seeding. */
+  init?: Float32Array
 }
 
 /** What a worker receives once: the normalised rows. */

@@ -21,6 +21,11 @@ export interface KMeansOptions {
    * at a proportional cost in seeding time. Default 2 + ⌊ln k⌋ (scikit-learn's choice).
    */
   seedTrials?: number
+  /**
+   * Starting centroids (`k × dim` unit rows, e.g. a fit on a sample) instead of k-means++ seeding;
+   * then a single start is run whatever `restarts` says.
+   */
+  init?: Float32Array
   /** Checked between iterations; aborting throws an AbortError. */
   signal?: AbortSignal
 }
@@ -70,11 +75,15 @@ export function sphericalKMeansUnit(
   const trials = opts.seedTrials ?? 2 + Math.floor(Math.log(k))
   if (!Number.isInteger(trials) || trials < 1)
     throw new Error(`seedTrials must be ≥ 1, got ${trials}`)
+  if (opts.init && opts.init.length !== k * dim) {
+    throw new Error(`init must hold ${k} × ${dim} centroid values, got ${opts.init.length}`)
+  }
   const rng = createRng(seed)
   let best: KMeansResult | undefined
-  for (let r = 0; r < restarts; r++) {
+  const starts = opts.init ? 1 : restarts
+  for (let r = 0; r < starts; r++) {
     throwIfAborted(opts.signal)
-    const fit = lloyd(rows, n, dim, k, rng, trials, maxIter, tol, opts.signal)
+    const fit = lloyd(rows, n, dim, k, rng, trials, maxIter, tol, opts.signal, opts.init)
     if (!best || fit.inertia < best.inertia) best = fit
   }
   return best as KMeansResult
@@ -102,10 +111,18 @@ function lloyd(
   maxIter: number,
   tol: number,
   signal: AbortSignal | undefined,
+  init?: Float32Array,
 ): KMeansResult {
   const { data, zero } = rows
   const lb = n * k <= MAX_BOUNDS ? new Float32Array(n * k) : undefined
-  const centroids = seedPlusPlus(rows, n, dim, k, rng, trials, lb)
+  const centroids = init ? init.slice() : seedPlusPlus(rows, n, dim, k, rng, trials, lb)
+  if (init && lb) {
+    // The seeding would have left every row's cosine to every centroid here.
+    for (let i = 0; i < n; i++) {
+      if (zero[i]) continue
+      for (let c = 0; c < k; c++) lb[i * k + c] = dotRows(data, i, centroids, c, dim)
+    }
+  }
   const assign = new Int32Array(n).fill(-1)
   const own = new Float64Array(n)
   const sums = new Float64Array(k * dim)
