@@ -14,6 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../src-shared/csp'
 import { Segue } from './core/app/segue'
 import { registerAppSchemes, serveApp, serveMedia } from './desktop/app-protocol'
 import { setAppMenu } from './desktop/menu'
+import { bundledResourcesDir } from './desktop/paths'
 import { OpenFilesQueue, playlistPaths, ASSOCIATED_EXTENSIONS } from './desktop/open-files'
 import { devRendererUrl, isAppUrl, rendererUrl } from './desktop/renderer-origin'
 import { setupUpdates } from './desktop/updates'
@@ -29,12 +30,6 @@ const opened = new OpenFilesQueue((paths) => {
   segue.startImport(paths)
   window?.show()
 })
-
-function resourcesDir(): string {
-  return app.isPackaged
-    ? join(process.resourcesPath, 'resources')
-    : join(app.getAppPath(), 'resources')
-}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -124,7 +119,7 @@ void app.whenReady().then(async () => {
   // The data folder is the user's app-data location (never beside the executable).
   segue = await Segue.open({
     dataDir: app.getPath('userData'),
-    resourcesDir: resourcesDir(),
+    resourcesDir: bundledResourcesDir(app.isPackaged, process.resourcesPath, app.getAppPath()),
     background: true,
     version: app.getVersion(),
     pickPaths: pickPaths,
