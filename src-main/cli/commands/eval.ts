@@ -1,4 +1,5 @@
 // `segue eval`: the seed article's protocol on a Yes-format directory, every recommender (or the ones named), as a report card.
+import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { runEval } from '../../core/eval/run-eval'
 import { RECOMMENDER_NAMES } from '../../core/recommend/registry'
@@ -9,7 +10,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
     dataset: { type: 'string' },
     holdout: { type: 'int', default: 1000, min: 1 },
-    seed: { type: 'int', default: 123 },
+    seed: { type: 'int', default: 123, min: 0 },
     topn: { type: 'int', default: 25, min: 1 },
     window: { type: 'int', default: 10, min: 1 },
     recommender: { type: 'list' },
@@ -18,6 +19,13 @@ export async function evalCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
   })
   if (!a.dataset) throw new UsageError('--dataset DIR (a Yes-format directory) is required')
+  const dataset = resolve(a.dataset)
+  const info = await stat(dataset).catch(() => null)
+  if (!info) throw new UsageError(`--dataset ${dataset}: not found`)
+  if (!info.isDirectory())
+    throw new UsageError(
+      `--dataset ${dataset} is not a Yes-format directory (it is a file; give the folder holding train.txt, test.txt and song_hash.txt)`,
+    )
   const unknown = (a.recommender ?? []).filter(
     (n) => !(RECOMMENDER_NAMES as readonly string[]).includes(n),
   )
@@ -27,7 +35,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
     )
   let last = ''
   const report = await runEval({
-    dataset: resolve(a.dataset),
+    dataset,
     holdout: a.holdout,
     seed: a.seed,
     topn: a.topn,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs, UsageError } from '../args'
 import { dataOption, openSegue, waitForJob } from '../open'
+import { failedImportPaths } from '../import-outcome'
 import { result } from '../output'
 import { librarySummary } from '../../core/app/library'
 
@@ -44,7 +45,11 @@ export async function importCommand(argv: string[]): Promise<number> {
         ),
       ].join('\n'),
     )
-    return 0
+    // Exit 1 when a named path gave nothing (/dev/zero, a FIFO, a file that is no playlist), one reason per path.
+    const failed = failedImportPaths(paths, report)
+    for (const f of failed)
+      process.stderr.write(`segue: nothing imported from ${f.path}: ${f.reason}\n`)
+    return failed.length > 0 ? 1 : 0
   } finally {
     await app.close()
   }

@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { checkoutRendererDir } from '../../core/app/paths'
 import { startServer } from '../../server/server'
-import { parseArgs } from '../args'
+import { parseArgs, UsageError } from '../args'
 import { dataOption, openSegue } from '../open'
 import { progress } from '../output'
+import { portProblem } from '../port-free'
 
 export async function serve(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
@@ -15,6 +16,9 @@ export async function serve(argv: string[]): Promise<number> {
     'tag-model': { type: 'string', choices: ['ridge', 'mlp', 'auto', 'off'] },
     'no-train': { type: 'boolean' },
   })
+  // A busy port is bad input (exit 2), found before training starts (it would keep the process alive).
+  const busy = a.port ? await portProblem(a.port) : null
+  if (busy) throw new UsageError(busy)
   if (!existsSync(join(checkoutRendererDir, 'index.html'))) {
     throw new Error(
       'The UI is not built — run `npm run serve` (it builds first) or `npm run build`',
@@ -27,13 +31,24 @@ export async function serve(argv: string[]): Promise<number> {
       ...(a['tag-model'] ? { tagModel: a['tag-model'] as 'ridge' | 'mlp' | 'auto' | 'off' } : {}),
     },
   })
-  const server = await startServer({
-    handlers: app.handlers,
-    subscribe: (sink) => app.onEvent(sink),
-    staticDir: checkoutRendererDir,
-    media: (trackId, range) => app.media(trackId, range),
-    port: a.port,
-  })
+  let server: Awaited<ReturnType<typeof startServer>>
+  try {
+    server = await startServer({
+      handlers: app.handlers,
+      subscribe: (sink) => app.onEvent(sink),
+      staticDir: checkoutRendererDir,
+      media: (trackId, range) => app.media(trackId, range),
+      port: a.port,
+    })
+  } catch (e) {
+    // Taken between the probe and now: say so and end, whatever the background jobs are doing.
+    const code = (e as NodeJS.ErrnoException).code
+    process.stderr.write(
+      `segue: ${code === 'EADDRINUSE' ? `port ${a.port} on 127.0.0.1 is already in use` : (e as Error).message}\n`,
+    )
+    await Promise.race([app.close().catch(() => {}), new Promise((r) => setTimeout(r, 2000))])
+    process.exit(2)
+  }
   process.stdout.write(`Segue is running at ${server.url}\n`)
   progress(`Data folder: ${app.options.dataDir} — press Ctrl+C to stop`)
   await new Promise<void>((resolve) => {
