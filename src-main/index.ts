@@ -89,7 +89,7 @@ app.enableSandbox()
 if (process.env.SEGUE_DATA_DIR) app.setPath('userData', process.env.SEGUE_DATA_DIR)
 
 // One Segue per data folder: "Open with Segue" on a running app hands the files to it.
-if (!app.requestSingleInstanceLock()) app.quit()
+if (!app.requestSingleInstanceLock()) app.exit(0)
 app.on('second-instance', (_e, argv, workingDirectory) => {
   opened.add(playlistPaths(argv.slice(1), workingDirectory))
   if (window?.isMinimized()) window.restore()
