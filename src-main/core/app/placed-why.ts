@@ -1,4 +1,5 @@
 // The reason shown for a song placed by content: the tags it shares with what was asked about, or what it sounds like.
+import { isCleanTag } from '../catalog/clean-tags'
 import type { ServableModel } from '../models/servable'
 
 /**
@@ -17,7 +18,7 @@ export function placedReason(
   if (by !== 'audio') {
     const wanted = new Set(context.flatMap((r) => tagsOf(r)))
     const shared = tagsOf(row)
-      .filter((t) => wanted.has(t))
+      .filter((t) => wanted.has(t) && isCleanTag(t))
       .slice(0, 3)
     if (shared.length) return `placed by its tags, no playlist yet — shares ${shared.join(', ')}`
   }

@@ -1,4 +1,5 @@
 // Names clusters for people: distinctive tags (lift-weighted), else top artists, plus size and cohesion.
+import { learnTagRule, tagTitle } from '../catalog/clean-tags'
 import { clusterCohesion } from './cohesion'
 
 /** What labelling needs to know about one song (same order as the assignments). */
@@ -53,9 +54,11 @@ export interface ClusterLabel {
  * Describes each of the `k` clusters. A tag's score in a cluster is share × ln(lift), where share
  * is the fraction of the cluster's tagged songs carrying it and lift = share / (its share among
  * all assigned tagged songs): frequent in the cluster and rarer elsewhere (a KL-divergence term).
- * Untagged songs count on neither side. Tags below `minShare` or with lift ≤ 1 are ignored. The
- * label joins the top tags, or the top artists when no tag qualifies, or reads "Cluster N".
- * Rows assigned -1 are skipped.
+ * Untagged songs count on neither side. Tags below `minShare` or with lift ≤ 1 are ignored, and so
+ * are tags the clean-tag rule (learnt from these songs, see learnTagRule) drops ("favorites",
+ * "<3"). The label is the best genre (else best clean tag) and the top artists, "Jazz · Miles
+ * Davis, Nina Simone"; only artists without tags; "Cluster N" without either. Labels that would
+ * repeat take one more artist (or a number), so every label is distinct. Rows assigned -1 are skipped.
  */
 export function labelClusters(
   assignments: Int32Array,
@@ -79,13 +82,14 @@ export function labelClusters(
   const artistsIn = Array.from({ length: k }, () => new Map<string, number>())
   const tagsAll = new Map<string, number>()
   let totalTagged = 0
+  const rule = learnTagRule(songs.map((s) => s.tags))
   assignments.forEach((c, i) => {
     if (c < 0) return
     if (c >= k) throw new Error(`Assignment ${c} of song ${i} is outside 0..${k - 1}`)
     const song = songs[i]
     size[c]++
     if (song.owned) owned[c]++
-    const tags = new Set(song.tags.filter((t) => t.length > 0))
+    const tags = new Set(song.tags.filter((t) => t.length > 0 && rule.kind(t) !== null))
     if (tags.size > 0) {
       tagged[c]++
       totalTagged++
@@ -107,6 +111,7 @@ export function labelClusters(
         k,
       )
     : undefined
+  const used = new Set<string>()
   return Array.from({ length: k }, (_, c) => {
     const scored: [string, number][] = []
     for (const [tag, m] of tagsIn[c]) {
@@ -116,12 +121,16 @@ export function labelClusters(
     }
     const tags = ranked(scored).slice(0, topTags)
     const artists = ranked([...artistsIn[c]]).slice(0, topArtists)
-    const label =
-      tags.length > 0
-        ? tags.slice(0, labelTerms).join(' / ')
-        : artists.length > 0
-          ? artists.slice(0, labelTerms).join(', ')
-          : `Cluster ${c + 1}`
+    const head = tags.find((t) => rule.kind(t) === 'genre') ?? tags[0]
+    const named = (n: number): string => {
+      const who = artists.slice(0, n).join(', ')
+      if (head) return who ? `${tagTitle(head)} · ${who}` : tagTitle(head)
+      return who || `Cluster ${c + 1}`
+    }
+    let label = named(labelTerms)
+    for (let n = labelTerms + 1; used.has(label) && n <= artists.length; n++) label = named(n)
+    for (let i = 2; used.has(label); i++) label = `${named(labelTerms)} (${i})`
+    used.add(label)
     const coh = cohesion?.[c]
     return {
       id: c,

@@ -1,4 +1,5 @@
 // Says why each song is in a mix: its nearest seed songs, research playlists shared with a seed, shared tags.
+import { isCleanTag } from '../catalog/clean-tags'
 import { songName, type MixEnv } from './env'
 import type { MixEvidence, MixTrack } from './types'
 
@@ -23,7 +24,7 @@ export class Explainer {
     this.seeds = [...new Set(seeds)].slice(0, MAX_SEEDS_EXPLAINED)
     this.seedSet = new Set(seeds)
     for (const s of this.seeds) {
-      for (const t of new Set(env.catalog.get(s)?.tags ?? []))
+      for (const t of new Set((env.catalog.get(s)?.tags ?? []).filter(isCleanTag)))
         this.tagCount.set(t, (this.tagCount.get(t) ?? 0) + 1)
     }
   }
@@ -78,18 +79,20 @@ export class Explainer {
     if (own && own.playCount > 0)
       return `one of your songs — played ${own.playCount} time${own.playCount === 1 ? '' : 's'}`
     if (own) return 'one of your songs'
-    return 'from your playlists'
+    if (this.env.library.playlistKeys.has(key)) return 'from your playlists'
+    return 'the song this mix starts from'
   }
 }
 
-/** The sentence for a non-seed song, strongest evidence first. */
+/** The sentence for a non-seed song, strongest evidence first; each seed is named once. */
 export function sentence(e: MixEvidence): string {
   const parts: string[] = []
-  if (e.nearest.length > 0) parts.push(`close to ${name(e.nearest[0])}`)
+  const near = e.nearest[0]
+  if (near) parts.push(`close to ${name(near)}`)
   if (e.together) {
-    parts.push(
-      `in ${e.together.count} radio playlist${e.together.count === 1 ? '' : 's'} with ${name(e.together)}`,
-    )
+    const n = `${e.together.count} radio playlist${e.together.count === 1 ? '' : 's'}`
+    if (near && near.key === e.together.key) parts[0] += ` and in ${n} with it`
+    else parts.push(`in ${n} with ${name(e.together)}`)
   }
   if (e.tags.length > 0) parts.push(`shares tags ${e.tags.join(', ')}`)
   return parts.length > 0 ? parts.join('; ') : 'close to your taste in the model'

@@ -140,9 +140,12 @@ export class ServedRecommender {
     const exclude = options.exclude
     if (known.length === 0 || n <= 0) {
       const ranked = firstAllowed(this.order, this.parts.counts, Math.max(0, n), exclude)
-      const why: Why[] = ranked.ids.map(() => ({
+      const why: Why[] = ranked.ids.map((id) => ({
         kind: 'popular',
-        text: 'often played in these playlists',
+        text:
+          this.parts.counts[id] > 0
+            ? `played ${this.parts.counts[id]} times in the radio playlists`
+            : 'often played in these playlists',
       }))
       return { ...ranked, why: options.explain === false ? [] : why }
     }
@@ -155,6 +158,45 @@ export class ServedRecommender {
         : [],
       k: Math.max(n, params.candidates),
     })
+    return this.rerankKnown(context, known, weights, pool, n, options)
+  }
+
+  /** How many candidates the re-rank of `n` songs wants from the scoring pass. */
+  poolSize(n: number): number {
+    return Math.max(n, this.parts.params.candidates)
+  }
+
+  /**
+   * The same answer as {@link recommend} from a candidate pool scored elsewhere (the similar-songs
+   * worker): `pool` must be the best `poolSize(n)` rows for `context`, `exclude` already left out.
+   */
+  rerank(
+    context: readonly number[],
+    pool: ScoreResult,
+    n: number,
+    options: ServedQueryOptions = {},
+  ): ServedResult {
+    const { params, cooc } = this.parts
+    const known: number[] = []
+    const weights: number[] = []
+    context.forEach((row, i) => {
+      if (!(Number.isInteger(row) && row >= 0 && row < cooc.size)) return
+      known.push(row)
+      weights.push(slotWeight(i, options.slot, params.slotDecay))
+    })
+    if (known.length === 0 || n <= 0) return { ids: [], scores: [], why: [] }
+    return this.rerankKnown(context, known, weights, pool, n, options)
+  }
+
+  private rerankKnown(
+    context: readonly number[],
+    known: number[],
+    weights: number[],
+    pool: ScoreResult,
+    n: number,
+    options: ServedQueryOptions,
+  ): ServedResult {
+    const { params } = this.parts
     const acc = this.acc.accumulate(known, weights)
     let total = 0
     for (let i = 0; i < acc.count; i++) total += acc.scores[acc.touched[i]]
@@ -175,7 +217,7 @@ export class ServedRecommender {
 
   /** The reason for recommending `row` after `context` (rows; unknown ones are passed over). */
   reason(row: number, context: readonly number[], slot?: number): Why {
-    const { cooc, tags, unit, nameOf } = this.parts
+    const { cooc, tags, unit, nameOf, counts } = this.parts
     return explain(
       row,
       context,
@@ -189,6 +231,7 @@ export class ServedRecommender {
                 ? dotRows(unit.data, a, unit.data, b, unit.dim)
                 : -Infinity
           : undefined,
+        plays: (id) => (this.isRow(id) ? counts[id] : 0),
       },
       { slot },
     )

@@ -1,4 +1,5 @@
 // Turns the evidence behind one recommendation into a short reason a person can read ("played near X in 14 playlists").
+import { learnTagRule, type TagRule } from '../catalog/clean-tags'
 import { playlistsTogether, type CoocMatrix } from './cooc-matrix'
 import { tagsOf, type TagIndex } from './tag-index'
 
@@ -26,6 +27,8 @@ export interface WhyEvidence {
   tags?: TagIndex
   /** Similarity of two songs in the model (e.g. cosine of their vectors). */
   similarity?: (a: number, b: number) => number
+  /** Times a song was played in the playlists the model learnt from (for the popularity reason). */
+  plays?: (id: number) => number
 }
 
 /** Options of {@link explain}. */
@@ -40,9 +43,11 @@ export interface WhyOptions {
 
 /**
  * The strongest reason to recommend `song` after `context`, in order of preference: played near a
- * context song in several playlists (the one with the most), shared tags (the rarest ones, weighted
- * by how many context songs carry them), closeness in the model to the nearest context song, and
- * otherwise popularity.
+ * context song in several playlists (the one with the most), shared clean tags (genre, mood, era,
+ * instrument; the rarest ones, weighted by how many context songs carry them), closeness in the
+ * model to the nearest context song, and otherwise popularity. With a single context song (Similar
+ * songs: the page already names it) the reason says "it" instead of naming the song on every row,
+ * and carries the row's own figure (playlists, tags, similarity or plays).
  */
 export function explain(
   song: number,
@@ -64,7 +69,8 @@ export function explain(
       }
     }
     if (best >= 0 && bestCount >= minTogether) {
-      const text = `played near ${evidence.nameOf(best)} in ${bestCount} playlist${bestCount === 1 ? '' : 's'}`
+      const near = context.length === 1 ? 'it' : evidence.nameOf(best)
+      const text = `played near ${near} in ${bestCount} playlist${bestCount === 1 ? '' : 's'}`
       return { kind: 'cooc', text, song: best, count: bestCount }
     }
   }
@@ -87,14 +93,31 @@ export function explain(
       }
     }
     if (best >= 0 && bestSim > 0) {
-      return {
-        kind: 'embedding',
-        text: `close to ${evidence.nameOf(best)} in your taste`,
-        song: best,
-      }
+      const text =
+        context.length === 1
+          ? `close to it in the model (similarity ${bestSim.toFixed(2)}), no shared playlist`
+          : `close to ${evidence.nameOf(best)} in the model`
+      return { kind: 'embedding', text, song: best }
     }
   }
+  const plays = evidence.plays?.(song) ?? 0
+  if (plays > 0) return { kind: 'popular', text: `played ${plays} times in the radio playlists` }
   return { kind: 'popular', text: 'often played in these playlists' }
+}
+
+const rules = new WeakMap<TagIndex, TagRule>()
+
+/** The clean-tag rule learnt from an index's own songs (computed once per index). */
+export function tagRuleOf(index: TagIndex): TagRule {
+  let rule = rules.get(index)
+  if (!rule) {
+    const songs = index.songTagStart.length - 1
+    const lists: string[][] = []
+    for (let s = 0; s < songs; s++) lists.push([...tagsOf(index, s)].map((t) => index.names[t]))
+    rule = learnTagRule(lists)
+    rules.set(index, rule)
+  }
+  return rule
 }
 
 /** Context positions, nearest to the slot first (all alike without a slot: in order). */
@@ -112,7 +135,8 @@ function sharedTags(
   context: readonly number[],
   max: number,
 ): string[] {
-  const own = new Set(tagsOf(index, song))
+  const rule = tagRuleOf(index)
+  const own = new Set([...tagsOf(index, song)].filter((t) => rule.kind(index.names[t]) !== null))
   if (own.size === 0) return []
   const weight = new Map<number, number>()
   for (const c of context) {

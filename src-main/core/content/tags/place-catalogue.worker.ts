@@ -1,5 +1,5 @@
 // Worker thread that fits the tag model on a trained model's songs and places the catalogue's other tagged songs (seconds of CPU).
-import { isStationTag } from '../../catalog/catalog'
+import { isCleanTag } from '../../catalog/clean-tags'
 import { serveWorkerTask } from '../../jobs/worker-task'
 import type { PlaceCatalogueTask, PlaceCatalogueResult } from './place-catalogue'
 import { catalogueTags, placeCatalogueByTags } from './place-by-tags'
@@ -15,11 +15,7 @@ void serveWorkerTask<PlaceCatalogueTask, PlaceCatalogueResult, string>(
       onProgress: progress,
     })
     const why = placed.keys.map(
-      (k) =>
-        `tagged ${(tags.get(k) ?? [])
-          .filter((t) => !isStationTag(t))
-          .slice(0, 3)
-          .join(', ')}`,
+      (k) => `tagged ${(tags.get(k) ?? []).filter(isCleanTag).slice(0, 3).join(', ')}`,
     )
     return { placed, why, model, report }
   },

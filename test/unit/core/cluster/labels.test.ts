@@ -35,12 +35,38 @@ describe('labelClusters', () => {
   assignments.push(-1)
   const labels = labelClusters(Int32Array.from(assignments), 4, songs)
 
-  it('labels a cluster by its most distinctive tags, not the ubiquitous ones', () => {
-    expect(labels[0].label).toBe('country / classic country')
+  it('labels a cluster by its most distinctive genre and top artists, not the ubiquitous tags', () => {
+    expect(labels[0].label).toBe('Country · Reba, Alan Jackson')
     expect(labels[0].top_tags).toEqual(['country', 'classic country'])
-    expect(labels[1].label).toBe('hip hop / dance')
+    expect(labels[1].label).toBe('Hip Hop · Drake, Nas')
     expect(labels[1].top_tags).toEqual(['hip hop', 'dance', 'rap'])
     expect(labels.flatMap((l) => l.top_tags)).not.toContain('pop')
+  })
+
+  it('never lets a junk tag into a label, and keeps labels distinct', () => {
+    const facts: SongFacts[] = []
+    const given: number[] = []
+    for (let c = 0; c < 3; c++) {
+      for (let i = 0; i < 6; i++) {
+        facts.push({
+          tags: [c === 2 ? 'rock' : 'jazz', 'genius', 'favorites', '<3'],
+          artist: ['Miles Davis', 'Nina Simone', 'Chet Baker', 'Bill Evans'][i % 4],
+        })
+        given.push(c)
+      }
+    }
+    const got = labelClusters(Int32Array.from(given), 3, facts, { minShare: 0 })
+    const names = got.map((l) => l.label)
+    expect(new Set(names).size).toBe(3)
+    for (const l of got) {
+      expect(l.label).not.toMatch(/genius|favorites|<3/)
+      expect(l.top_tags).not.toContain('genius')
+    }
+    expect(names).toEqual([
+      'Jazz · Miles Davis, Nina Simone',
+      'Jazz · Miles Davis, Nina Simone, Bill Evans',
+      'Rock · Miles Davis, Nina Simone',
+    ])
   })
 
   it('falls back to the top artists, then to a number', () => {

@@ -26,8 +26,8 @@ describe('buildMixes', () => {
   it('makes one daily mix per taste, named from its label, and Discover', async () => {
     const mixes = await buildMixes(ctxFor(1), { size: 12 })
     expect(mixes.map((m) => [m.kind, m.name])).toEqual([
-      ['daily', 'Daily Mix 1: metal'],
-      ['daily', 'Daily Mix 2: jazz'],
+      ['daily', 'Daily Mix 1: Metal · Metal Artist 1, Metal Artist 2'],
+      ['daily', 'Daily Mix 2: Jazz · Jazz Artist 1, Jazz Artist 2'],
       ['discover', 'Discover'],
     ])
     const [metal, jazz] = mixes

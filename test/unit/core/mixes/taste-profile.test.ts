@@ -14,7 +14,10 @@ describe('tasteProfile', () => {
   it('finds two tastes for a metal + jazz user, each near its genre', () => {
     const env = mixEnv(world.scorer, world.catalog, metalJazzUser(world))
     const p = tasteProfile(env)
-    expect(p.centroids.map((c) => c.label)).toEqual(['metal', 'jazz'])
+    expect(p.centroids.map((c) => c.label)).toEqual([
+      'Metal · Metal Artist 1, Metal Artist 2',
+      'Jazz · Jazz Artist 1, Jazz Artist 2',
+    ])
     const [metal, jazz] = p.centroids
     const metalDir = world.centers.get('metal')!
     const jazzDir = world.centers.get('jazz')!
@@ -44,7 +47,7 @@ describe('tasteProfile', () => {
       playlists: [],
     })
     const p = tasteProfile(mixEnv(world.scorer, world.catalog, lib))
-    expect(p.centroids.map((c) => c.label.split(' ')[0])).toEqual(['jazz', 'metal'])
+    expect(p.centroids.map((c) => c.label.split(' ')[0])).toEqual(['Jazz', 'Metal'])
     expect(p.centroids[0].share).toBeGreaterThan(0.6)
   })
 
@@ -102,7 +105,7 @@ describe('tasteProfile', () => {
     const p = tasteProfile(mixEnv(world.scorer, world.catalog, withPop), { maxK: 3 })
     expect(p.k).toBe(3)
     expect(p.dropped).toBe(2)
-    expect(p.centroids.map((c) => c.label.split(' ')[0])).toEqual(['metal', 'jazz'])
+    expect(p.centroids.map((c) => c.label.split(' ')[0])).toEqual(['Metal', 'Jazz'])
     for (const c of p.centroids)
       expect(c.members.some((m) => pop.some((s) => s.key === m.key))).toBe(false)
   })

@@ -111,7 +111,7 @@ describe('ServedRecommender', () => {
     expect(r.ids).toEqual([5, 2])
     expect(r.why[0]).toEqual({
       kind: 'cooc',
-      text: 'played near E in 2 playlists',
+      text: 'played near it in 2 playlists',
       song: 4,
       count: 2,
     })
