@@ -1,5 +1,7 @@
 // Finds the research-catalogue song for a user's "artist + title", trying the exact key first and then careful fallbacks.
 import { normalizeArtist, normalizeTitle, songKey } from '../../../src-shared/song-key'
+import { describeFolds, foldRulesBetween } from './fold-rules'
+import { FuzzySongIndex } from './fuzzy-index'
 
 /** One song the index can match (a Yes dataset song fits as is). */
 export interface CatalogIndexSong {
@@ -16,6 +18,9 @@ export interface CatalogIndexSong {
 /** How a song key was derived from an entry's artist and title. */
 export type KeyVariantReason = 'artist+title' | 'one credited artist' | 'artist and title swapped'
 
+/** How a match was found: an exact key variant, or the fuzzy rules behind them. */
+export type MatchRule = KeyVariantReason | 'loose spelling' | 'similar spelling'
+
 /** A candidate key for an entry, in the order matching should try them. */
 export interface KeyVariant {
   /** The normalised song key. */
@@ -30,24 +35,50 @@ export interface CatalogMatch {
   id: number
   /** The song key shared with the catalogue (the vocabulary key). */
   key: string
-  /** Which variant matched. */
-  reason: KeyVariantReason
+  /** Which variant or fuzzy rule matched. */
+  reason: MatchRule
+  /** The folding rules that made the two spellings meet ("feat. credit", "case"…), when the catalogue's spelling is known. */
+  folds?: string[]
+  /** 0–1 for fuzzy matches (exact key matches are 1). */
+  confidence: number
+  /** True when the entry's artist and title were swapped. */
+  swapped: boolean
+  /** The catalogue's own artist and title, when known. */
+  artist?: string
+  title?: string
+}
+
+/** The report wording of a catalogue match: rule, folds and (for fuzzy ones) the confidence. */
+export function describeMatch(m: CatalogMatch): string {
+  const base = describeFolds(m.reason, m.folds ?? [])
+  return m.confidence < 1 ? `${base} (${Math.round(m.confidence * 100)} % sure)` : base
 }
 
 /** The catalogue as a set of song keys with ids: what import needs to link entries to research songs. */
 export class CatalogIndex {
-  private constructor(private readonly ids: Map<string, number>) {}
+  private fuzzy: FuzzySongIndex<number> | undefined
+  private readonly keyById = new Map<number, string>()
+
+  private constructor(
+    private readonly ids: Map<string, number>,
+    /** id → the catalogue's own spelling (fromSongs only). */
+    private readonly raw: Map<number, { artist: string; title: string }> = new Map(),
+  ) {
+    for (const [k, id] of ids) if (!this.keyById.has(id)) this.keyById.set(id, k)
+  }
 
   /** Indexes songs by `songKey(artist, title)`; unknown songs are skipped; the first id of a key wins. */
   static fromSongs(songs: Iterable<CatalogIndexSong>): CatalogIndex {
     const ids = new Map<string, number>()
+    const raw = new Map<number, { artist: string; title: string }>()
     for (const s of songs) {
       if (s.known === false) continue
       const key = songKey(s.artist, s.title)
       if (!isUsableKey(key) || ids.has(key)) continue
       ids.set(key, s.id)
+      raw.set(s.id, { artist: s.artist, title: s.title })
     }
-    return new CatalogIndex(ids)
+    return new CatalogIndex(ids, raw)
   }
 
   /** Indexes ready-made song keys; a key's id is its position in the iteration (or the map's value). */
@@ -81,18 +112,76 @@ export class CatalogIndex {
     return this.ids.has(key)
   }
 
-  /** The first key variant of (artist, title) found in the catalogue. */
+  /** The first key variant of (artist, title) found in the catalogue (exact rules only). */
   match(artist: string | undefined, title: string | undefined): CatalogMatch | undefined {
-    return this.matchVariants(new KeyVariants(artist, title))
+    return this.matchVariants(new KeyVariants(artist, title), artist, title)
   }
 
-  /** The first of an entry's key variants found in the catalogue. */
-  matchVariants(variants: Iterable<KeyVariant>): CatalogMatch | undefined {
+  /** The first of an entry's key variants found in the catalogue; `artist`/`title` (raw) let it name the folds. */
+  matchVariants(
+    variants: Iterable<KeyVariant>,
+    artist?: string,
+    title?: string,
+  ): CatalogMatch | undefined {
     for (const v of variants) {
       const id = this.ids.get(v.key)
-      if (id !== undefined) return { id, key: v.key, reason: v.reason }
+      if (id === undefined) continue
+      const own = this.raw.get(id)
+      const swapped = v.reason === 'artist and title swapped'
+      const folds =
+        own && artist !== undefined && title !== undefined
+          ? swapped
+            ? foldRulesBetween(title, artist, own.artist, own.title)
+            : foldRulesBetween(artist, title, own.artist, own.title)
+          : undefined
+      return { id, key: v.key, reason: v.reason, confidence: 1, swapped, folds, ...own }
     }
     return undefined
+  }
+
+  /**
+   * The exact rules first, then the fuzzy ones (loose spelling: aliases, symbols, brackets; then
+   * similar spelling within one artist or one title), each fuzzy hit with its confidence.
+   */
+  find(
+    artist: string | undefined,
+    title: string | undefined,
+    variants?: KeyVariants,
+  ): CatalogMatch | undefined {
+    return (
+      this.matchVariants(variants ?? new KeyVariants(artist, title), artist, title) ??
+      this.matchFuzzy(artist, title)
+    )
+  }
+
+  /** The best fuzzy hit for (artist, title), if any. */
+  matchFuzzy(artist: string | undefined, title: string | undefined): CatalogMatch | undefined {
+    if (!artist || !title || this.ids.size === 0) return undefined
+    this.fuzzy ??= new FuzzySongIndex(this.keyById.keys(), (id) => this.spelling(id))
+    const hit = this.fuzzy.find(artist, title, 1)[0]
+    if (!hit) return undefined
+    const key = this.keyById.get(hit.item)!
+    return {
+      id: hit.item,
+      key,
+      reason: hit.rule,
+      confidence: hit.confidence,
+      swapped: hit.swapped,
+      ...this.raw.get(hit.item),
+    }
+  }
+
+  /** The catalogue key of an id. */
+  keyOf(id: number): string | undefined {
+    return this.keyById.get(id)
+  }
+
+  private spelling(id: number): { artist: string; title: string } | undefined {
+    const own = this.raw.get(id)
+    if (own) return own
+    const key = this.keyById.get(id)
+    const sep = key?.indexOf(' — ') ?? -1
+    return key && sep > 0 ? { artist: key.slice(0, sep), title: key.slice(sep + 3) } : undefined
   }
 }
 

@@ -1,4 +1,6 @@
-// The library in memory for matching playlist entries to tracks: by path, then file name + folder, then artist + title (+ duration ±3 s).
+// The library in memory for matching playlist entries to tracks: by path, then file name + folder, then artist + title (length ranks, never vetoes), then fuzzy spellings.
+import { describeFolds, foldRulesBetween } from '../catalog/fold-rules'
+import { FuzzySongIndex } from '../catalog/fuzzy-index'
 import { KeyVariants, type KeyVariantReason } from '../catalog/match'
 import { pathTail, resolveLocation } from '../playlists/location'
 import type { Db } from '../store/db'
@@ -28,6 +30,10 @@ export interface LibraryQuery {
 export interface LibraryLookup {
   trackId?: number
   reason: string
+  /** True when the playlist had artist and title the other way round. */
+  swapped?: boolean
+  /** 0–1 for fuzzy matches; 1 for exact ones. */
+  confidence?: number
 }
 
 /** Durations closer than this (seconds) count as the same recording. */
@@ -46,6 +52,7 @@ export class LibraryIndex {
   /** Last two path components → id, or -1 when several tracks share them. */
   private readonly byTail = new Map<string, number>()
   private readonly byKey = new Map<string, LibraryTrackRef[]>()
+  private fuzzy: FuzzySongIndex<LibraryTrackRef> | undefined
 
   constructor(rows: Iterable<LibraryTrackRef>) {
     for (const r of rows) this.add(r)
@@ -101,21 +108,42 @@ export class LibraryIndex {
       keys = undefined
     }
     keys ??= new KeyVariants(artist, title)
-    let durationMiss: string | undefined
+    const where = path !== undefined ? `no library file at ${path}` : 'no location'
     for (const v of keys) {
       const candidates = this.byKey.get(v.key)
       if (!candidates) continue
       const pick = pickByDuration(candidates, q.duration)
-      if (pick.track) {
-        const how = KEY_REASON[v.reason] + (pick.checked ? ' and duration' : '')
-        return { trackId: pick.track.id, reason: how }
-      }
-      durationMiss ??= pick.why
+      const swapped = v.reason === 'artist and title swapped'
+      const folds =
+        artist && title && pick.track.artist && pick.track.title
+          ? swapped
+            ? foldRulesBetween(title, artist, pick.track.artist, pick.track.title)
+            : foldRulesBetween(artist, title, pick.track.artist, pick.track.title)
+          : []
+      const how = describeFolds(KEY_REASON[v.reason], folds) + pick.note
+      return { trackId: pick.track.id, reason: how, swapped, confidence: 1 }
     }
-    const where = path !== undefined ? `no library file at ${path}` : 'no location'
-    if (durationMiss) return { reason: `${where}; ${durationMiss}` }
     const first = keys.first
     if (first === undefined) return { reason: `${where} and no artist + title to search by` }
+    this.fuzzy ??= new FuzzySongIndex(this.byId.values(), (t) =>
+      t.artist && t.title ? { artist: t.artist, title: t.title } : undefined,
+    )
+    const hits = this.fuzzy.find(artist, title, 5)
+    if (hits.length > 0) {
+      const top = hits.filter((h) => h.confidence === hits[0].confidence)
+      const pick = pickByDuration(
+        top.map((h) => h.item),
+        q.duration,
+      )
+      const hit = top.find((h) => h.item === pick.track)!
+      const swapped = hit.swapped ? ', artist and title swapped in the playlist' : ''
+      return {
+        trackId: pick.track.id,
+        reason: `${hit.rule} "${pick.track.artist} - ${pick.track.title}"${swapped} (${Math.round(hit.confidence * 100)} % sure)${pick.note}`,
+        swapped: hit.swapped,
+        confidence: hit.confidence,
+      }
+    }
     return { reason: `${where}; no library track tagged "${first.key}"` }
   }
 
@@ -142,31 +170,51 @@ export class LibraryIndex {
   }
 }
 
-/** Picks the candidate closest in duration (within tolerance); unknown durations are accepted after known close ones. */
-function pickByDuration(
+/**
+ * Length ranks candidates, it never vetoes one: the candidate closest in length wins (unknown
+ * lengths rank after known close ones); when even the closest differs by more than
+ * `DURATION_TOLERANCE` it is still taken, and the note says by how much ("your file is 3:32, the
+ * playlist's is 4:21") so the user can fix it.
+ */
+export function pickByDuration(
   candidates: LibraryTrackRef[],
   duration: number | undefined,
-): { track?: LibraryTrackRef; checked: boolean; why?: string } {
-  if (duration === undefined || !(duration > 0)) return { track: candidates[0], checked: false }
+): { track: LibraryTrackRef; note: string } {
+  if (duration === undefined || !(duration > 0) || candidates.length === 1) {
+    const only = candidates[0]
+    return { track: only, note: lengthNote(only, duration) }
+  }
   let best: LibraryTrackRef | undefined
   let bestDiff = Infinity
   let unknown: LibraryTrackRef | undefined
-  let nearestMiss = Infinity
   for (const c of candidates) {
     if (c.duration === null || !(c.duration > 0)) {
       unknown ??= c
       continue
     }
     const diff = Math.abs(c.duration - duration)
-    if (diff <= DURATION_TOLERANCE && diff < bestDiff) {
+    if (diff < bestDiff) {
       best = c
       bestDiff = diff
-    } else if (diff > DURATION_TOLERANCE) nearestMiss = Math.min(nearestMiss, diff)
+    }
   }
-  if (best) return { track: best, checked: true }
-  if (unknown) return { track: unknown, checked: false }
-  return {
-    checked: true,
-    why: `a library track has the same artist + title but its length differs by ${Math.round(nearestMiss)} s (more than ${DURATION_TOLERANCE} s)`,
-  }
+  if (best && bestDiff <= DURATION_TOLERANCE) return { track: best, note: ' and length' }
+  if (unknown) return { track: unknown, note: '' }
+  return { track: best!, note: lengthNote(best!, duration) }
+}
+
+function lengthNote(track: LibraryTrackRef, duration: number | undefined): string {
+  if (duration === undefined || !(duration > 0) || track.duration === null || !(track.duration > 0))
+    return ''
+  if (Math.abs(track.duration - duration) <= DURATION_TOLERANCE) return ' and length'
+  return `; your file is ${clock(track.duration)}, the playlist's is ${clock(duration)}`
+}
+
+/** 212 → "3:32", 3725 → "1:02:05". */
+export function clock(seconds: number): string {
+  const s = Math.round(seconds)
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const ss = String(s % 60).padStart(2, '0')
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
 }

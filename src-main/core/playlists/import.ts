@@ -42,6 +42,10 @@ export interface ImportedItem {
   track_id: number | null
   song_key: string | null
   reason: string
+  /** 0–1: how sure the match is (below 1 for fuzzy matches). */
+  confidence: number
+  /** True when the playlist had artist and title the other way round (shown corrected). */
+  swapped: boolean
 }
 
 /** Counts for one playlist of a file. */
@@ -61,6 +65,10 @@ export interface ImportedPlaylist {
 export interface ImportReport {
   file: string
   format: PlaylistFormat | 'unknown'
+  /** The text encoding the file was read in ("utf-8", "windows-1251"…); re-import with `encoding` to override. */
+  encoding?: string
+  /** How it was decided: "chosen", "bom", "declared" (#EXTENC / XML), "utf-8", "utf-16", "detected", "default". */
+  encoding_source?: string
   entries: number
   matched_library: number
   matched_catalog: number
@@ -137,6 +145,8 @@ export async function importPlaylistFile(
   // The parsed entries are no longer needed (large library files hold tens of thousands).
   const warnings = { file: parsed.warnings, playlists: parsed.playlists.map((p) => p.warnings) }
   const format = parsed.format
+  const encoding = parsed.encoding
+  const encodingSource = parsed.encodingSource
   parsed.library = undefined
   parsed.playlists.length = 0
 
@@ -191,6 +201,7 @@ export async function importPlaylistFile(
   const report: ImportReport = {
     file,
     format,
+    ...(encoding ? { encoding, encoding_source: encodingSource } : {}),
     entries: 0,
     matched_library: 0,
     matched_catalog: 0,
@@ -226,6 +237,8 @@ export async function importPlaylistFile(
         track_id: it.track_id,
         song_key: it.song_key,
         reason: it.match_reason,
+        confidence: it.confidence,
+        swapped: it.swapped,
       })
     })
     report.entries += counts.entries

@@ -1,5 +1,5 @@
 // Decides what one playlist entry is: a library track, a catalogue song, both or neither — with the reasons.
-import { keyOrNull, KeyVariants, type CatalogIndex } from '../catalog/match'
+import { describeMatch, keyOrNull, KeyVariants, type CatalogIndex } from '../catalog/match'
 import { tagsFromFileName } from '../library/filename-tags'
 import type { LibraryIndex } from '../library/library-index'
 import { isUrl, resolveLocation } from './location'
@@ -38,6 +38,10 @@ export interface ResolvedEntry {
   /** The catalogue half of `match_reason`. */
   catalog_reason: string
   signature: string | null
+  /** 0–1: how sure the match is (1 for exact rules and your own choices, less for fuzzy ones). */
+  confidence: number
+  /** True when the playlist had artist and title the other way round (`artist`/`title` are corrected). */
+  swapped: boolean
 }
 
 /** Resolves an entry: manual fix, then library (path, then tags), then the catalogue (entry tags, then the track's). */
@@ -57,6 +61,8 @@ export function resolveEntry(entry: PlaylistEntry, ctx: ResolveContext): Resolve
 
   let trackId: number | null = null
   let libraryReason: string
+  let swapped = false
+  let confidence = 1
   const manualTrack = manual?.track_id != null ? ctx.library.get(manual.track_id) : undefined
   if (manualTrack) {
     trackId = manualTrack.id
@@ -69,10 +75,13 @@ export function resolveEntry(entry: PlaylistEntry, ctx: ResolveContext): Resolve
     )
     trackId = hit.trackId ?? null
     libraryReason = hit.reason
+    swapped = hit.swapped === true
+    if (hit.confidence !== undefined && trackId !== null) confidence = hit.confidence
   }
   const track = trackId !== null ? ctx.library.get(trackId) : undefined
-  let artist = entry.artist ?? track?.artist ?? null
-  let title = entry.title ?? track?.title ?? null
+  // A detected swap is shown corrected: the playlist's "title" is the artist.
+  let artist = (swapped ? entry.title : entry.artist) ?? track?.artist ?? null
+  let title = (swapped ? entry.artist : entry.title) ?? track?.title ?? null
   if ((artist === null || title === null) && location && !isUrl(location)) {
     const fromName = tagsFromFileName(location)
     artist ??= fromName.artist ?? null
@@ -93,12 +102,27 @@ export function resolveEntry(entry: PlaylistEntry, ctx: ResolveContext): Resolve
     const own =
       artist === entry.artist && title === entry.title ? variants : new KeyVariants(artist, title)
     const m =
-      ctx.catalog.matchVariants(own) ??
-      (track ? ctx.catalog.match(track.artist ?? undefined, track.title ?? undefined) : undefined)
+      ctx.catalog.matchVariants(own, artist ?? undefined, title ?? undefined) ??
+      (track
+        ? ctx.catalog.matchVariants(
+            new KeyVariants(track.artist, track.title),
+            track.artist ?? undefined,
+            track.title ?? undefined,
+          )
+        : undefined) ??
+      ctx.catalog.matchFuzzy(artist ?? undefined, title ?? undefined) ??
+      (track
+        ? ctx.catalog.matchFuzzy(track.artist ?? undefined, track.title ?? undefined)
+        : undefined)
     if (m) {
       songKey = m.key
       catalogId = m.id
-      catalogReason = `catalogue: ${m.reason}`
+      catalogReason = `catalogue: ${describeMatch(m)}`
+      if (trackId === null) confidence = m.confidence
+      if (m.swapped && trackId === null && artist !== null && title !== null) {
+        swapped = true
+        ;[artist, title] = [title, artist]
+      }
     } else {
       songKey = keyOrNull(artist, title) ?? track?.song_key ?? null
       catalogReason =
@@ -121,5 +145,7 @@ export function resolveEntry(entry: PlaylistEntry, ctx: ResolveContext): Resolve
     match_reason: `library: ${libraryReason}; ${catalogReason}`,
     catalog_reason: catalogReason,
     signature,
+    confidence,
+    swapped,
   }
 }
