@@ -5,6 +5,7 @@ import { ModelRegistry, ONNX_FILE, type ModelRecord } from '../models/registry'
 import { loadServable, type ServableModel } from '../models/servable'
 import type { ScoreQuery, ScoreResult } from '../onnx/query'
 import { ServingModel } from '../onnx/serving-model'
+import { SimilarWorker, SimilarWorkerClosed } from '../onnx/similar-worker'
 import { SERVED_PARAMS } from '../recommend/defaults'
 import { coocOfModel, ServedRecommender } from '../recommend/served'
 import { buildTagIndex } from '../recommend/tag-index'
@@ -22,11 +23,17 @@ interface Loaded {
   dim: number
   /** The rows and what placed the placed ones. */
   model: ServableModel
-  /** Rows placed by content, and rows learnt from playlists (each list excludes the other kind from a query). */
-  placedRows: number[]
-  learntRows: number[]
-  /** The served pipeline of this model: ONNX candidates re-ranked with co-occurrence evidence. */
+  /** The served pipeline of this model: candidates re-ranked with co-occurrence evidence. */
   served: ServedRecommender
+  /** Scores this model's learnt and placed rows in one pass, in a worker thread (Similar songs). */
+  similar: SimilarWorker
+}
+
+/** One answer of Similar songs: learnt songs re-ranked by the served pipeline, and placed songs. */
+export interface SimilarAnswer {
+  modelId: string
+  results: { key: string; score: number; why: string }[]
+  placed: { key: string; score: number; why: string }[]
 }
 
 /** What the served pipeline needs from the rest of the app when a model loads. */
@@ -80,6 +87,18 @@ export class ModelService {
 
   /** Loads `record` completely, then switches to it; the old model answers until then. */
   async use(record: ModelRecord): Promise<void> {
+    // The worker loads its own copy of the model meanwhile, off this thread.
+    const similar = SimilarWorker.start(record.dir)
+    try {
+      await this.load(record, similar)
+    } catch (e) {
+      // The new model is not served: its worker goes too.
+      void similar.then((w) => w.close()).catch(() => undefined)
+      throw e
+    }
+  }
+
+  private async load(record: ModelRecord, similar: Promise<SimilarWorker>): Promise<void> {
     const model = await loadServable(record.dir)
     const corpus = await this.context.corpus()
     const id = record.id
@@ -104,6 +123,7 @@ export class ModelService {
       unit: { data: unitRowsOf(model.input, model.vocab.length, model.dim), dim: model.dim },
     })
     await this.serving.swap(join(record.dir, ONNX_FILE))
+    const worker = await similar
     const previous = this.currentId
     this.loaded.set(id, {
       info: { ...record.info, placed: model.vocab.length - model.trained },
@@ -113,16 +133,15 @@ export class ModelService {
       vectors: model.input,
       dim: model.dim,
       model,
-      placedRows: Array.from(
-        { length: model.vocab.length - model.trained },
-        (_, i) => model.trained + i,
-      ),
-      learntRows: Array.from({ length: model.trained }, (_, i) => i),
       served,
+      similar: worker,
     })
     this.currentId = id
-    for (const key of this.loaded.keys())
-      if (key !== id && key !== previous) this.loaded.delete(key)
+    for (const [key, old] of this.loaded)
+      if (key !== id && key !== previous) {
+        this.loaded.delete(key)
+        void old.similar.close()
+      }
   }
 
   /** The vocabulary of the model in use, row order. */
@@ -180,23 +199,35 @@ export class ModelService {
   }
 
   /**
-   * What Segue serves for a context of songs (Similar songs): ONNX candidates re-ranked with
-   * co-occurrence evidence, each with its reason — exactly the `served` recommender of `segue eval`.
+   * Similar songs for a context of songs: the learnt songs of the served pipeline (candidates
+   * re-ranked with co-occurrence evidence, exactly the `served` recommender of `segue eval`) and the
+   * `placedK` nearest songs placed by content, each with its reason. One scoring pass over every row
+   * in the model's worker gives both lists.
    */
-  async served(
-    keys: string[],
-    k: number,
-  ): Promise<{ modelId: string; results: { key: string; score: number; why: string }[] }> {
+  async similar(keys: string[], k: number, placedK: number): Promise<SimilarAnswer> {
     return this.onCurrent(async (m) => {
       const rows = keys.map((key) => m.index.get(key)).filter((r): r is number => r !== undefined)
       if (rows.length === 0)
         throw new Error(
           'The model does not know these songs yet — retrain after importing playlists that contain them',
         )
-      // Learnt songs only: placed ones have no playlist evidence and get their own list.
-      const answer = await m.served.recommend(rows, k, {
-        exclude: new Set([...rows, ...m.placedRows]),
-      })
+      let scored
+      try {
+        scored = await m.similar.query({
+          context: rows,
+          learnt: m.served.poolSize(k),
+          placed: Math.max(0, placedK),
+        })
+      } catch (e) {
+        if (e instanceof SimilarWorkerClosed) throw new ModelSwapped()
+        throw e
+      }
+      const answer = m.served.rerank(
+        rows,
+        { indices: scored.learnt.ids, scores: scored.learnt.scores },
+        k,
+      )
+      const tagsOf = (row: number) => this.context.describe(m.words[row]).tags
       return {
         modelId: m.info.id,
         results: answer.ids.map((row, n) => ({
@@ -204,31 +235,12 @@ export class ModelService {
           score: answer.scores[n],
           why: answer.why[n]?.text ?? '',
         })),
+        placed: scored.placed.ids.map((row, n) => ({
+          key: m.words[row],
+          score: scored.placed.scores[n],
+          why: placedReason(m.model, row, rows, tagsOf),
+        })),
       }
-    })
-  }
-
-  /** The `k` placed songs nearest to `keys` by the model's scoring graph, each with its reason. */
-  async nearestPlaced(
-    keys: string[],
-    k: number,
-  ): Promise<{ key: string; score: number; why: string }[]> {
-    return this.onCurrent(async (m) => {
-      const rows = keys.map((key) => m.index.get(key)).filter((r): r is number => r !== undefined)
-      if (rows.length === 0 || m.placedRows.length === 0 || k <= 0) return []
-      const answer = await this.serving.query({
-        context: rows,
-        weights: rows.map(() => 1),
-        exclude: m.learntRows,
-        k,
-      })
-      if (answer.modelId !== m.info.id) throw new ModelSwapped()
-      const tagsOf = (row: number) => this.context.describe(m.words[row]).tags
-      return answer.indices.map((row, n) => ({
-        key: m.words[row],
-        score: answer.scores[n],
-        why: placedReason(m.model, row, rows, tagsOf),
-      }))
     })
   }
 
@@ -268,6 +280,9 @@ export class ModelService {
   }
 
   async close(): Promise<void> {
+    for (const m of this.loaded.values()) await m.similar.close()
+    this.loaded.clear()
+    this.currentId = null
     await this.serving.release()
   }
 

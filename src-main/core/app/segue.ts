@@ -191,8 +191,7 @@ export class Segue {
         'The model does not know this song yet — retrain after importing playlists that contain it',
       )
     }
-    const answer = await this.serving.served([key], topn)
-    const placed = await this.serving.nearestPlaced([key], PLACED_SHOWN)
+    const answer = await this.serving.similar([key], topn, PLACED_SHOWN)
     const recommendation = (r: { key: string; score: number; why: string }) => ({
       ...this.songRef(r.key),
       score: r.score,
@@ -202,7 +201,7 @@ export class Segue {
       song: this.songRef(key),
       modelId: answer.modelId,
       results: answer.results.map(recommendation),
-      placed: placed.map(recommendation),
+      placed: answer.placed.map(recommendation),
     }
   }
 

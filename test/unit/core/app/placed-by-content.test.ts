@@ -87,7 +87,7 @@ describe('placed by content', () => {
     expect(changed).toEqual([record.id])
     expect(app.serving.placedBy('nobody|a home recording')).toBe('audio')
     expect(app.model!.placed).toBe(app.serving.placedCounts().catalogue + 1)
-    const answer = await app.serving.served([app.serving.keys()[1]], 200)
+    const answer = await app.serving.similar([app.serving.keys()[1]], 200, 8)
     const mine = await app.serving.recommend(['nobody|a home recording'], 5)
     expect(mine.results).toHaveLength(5)
     expect(answer.modelId).toBe(record.id)

@@ -1,0 +1,230 @@
+// Scores every row of a served model (learnt and placed) in one pass and returns the top learnt rows and the top placed rows: the candidates of Similar songs.
+import * as ort from 'onnxruntime-node'
+import type { HeadSpec } from './heads'
+import { checkHeads } from './heads'
+import { unitRows } from './export'
+import { SIMILAR_IO, similarGraph } from './similar-graph'
+import { topK, type Ranked } from '../recommend/top-k'
+
+/** The rows a {@link SimilarScorer} serves: learnt rows first, then rows placed by content. */
+export interface SimilarRows {
+  dim: number
+  /** Input vectors, `rows × dim` (rows = input.length / dim). */
+  input: Float32Array
+  /** Output vectors, same shape (read only by an 'output' head; zero rows for placed songs). */
+  output: Float32Array
+  /** Rows learnt from playlists: `0..trained-1`; the rest were placed. */
+  trained: number
+}
+
+/** One query: context rows and how many of each kind to return. */
+export interface SimilarQuery {
+  context: readonly number[]
+  /** One non-negative weight per context row (default all 1). */
+  weights?: readonly number[]
+  /** Learnt rows wanted (the served re-rank's candidate pool). */
+  learnt: number
+  /** Placed rows wanted. */
+  placed: number
+}
+
+/** Best learnt rows and best placed rows, the context left out, by descending blended score. */
+export interface SimilarScores {
+  learnt: Ranked
+  placed: Ranked
+}
+
+const EPSILON = 1e-12
+
+/**
+ * Exact float32 scoring of `rows × dim` per head (the heads and z-score blend of the exported
+ * graph, with the z-score's mean and spread taken over the actual scores of every row, as the
+ * brute-force reference does), then one top-k over the learnt rows and one over the placed rows.
+ * Everything that depends only on the model (unit rows, the two id lists, the graph session) is
+ * built once here; a query allocates its two query vectors and reuses one score buffer.
+ */
+export class SimilarScorer {
+  readonly rows: number
+  private readonly unit: Float32Array
+  private readonly outputRows: number
+  private readonly learntIds: Int32Array
+  private readonly placedIds: Int32Array
+  private readonly blended: Float64Array
+  private queue: Promise<unknown> = Promise.resolve()
+  private released = false
+
+  private constructor(
+    private readonly model: SimilarRows,
+    private readonly heads: HeadSpec[],
+    unit: Float32Array,
+    outputRows: number,
+    private readonly session: ort.InferenceSession,
+  ) {
+    this.rows = model.input.length / model.dim
+    this.unit = unit
+    this.outputRows = outputRows
+    this.learntIds = Int32Array.from({ length: model.trained }, (_, i) => i)
+    this.placedIds = Int32Array.from(
+      { length: this.rows - model.trained },
+      (_, i) => model.trained + i,
+    )
+    this.blended = new Float64Array(this.rows)
+  }
+
+  /** Builds the scoring graph of `model` and loads it in onnxruntime. */
+  static async create(
+    model: SimilarRows,
+    heads: HeadSpec[],
+    opts: { intraOpNumThreads?: number } = {},
+  ): Promise<SimilarScorer> {
+    checkHeads(heads)
+    const { dim } = model
+    const rows = model.input.length / dim
+    if (!Number.isInteger(rows) || rows === 0) throw new Error('SimilarScorer: no rows to serve')
+    if (!(model.trained >= 0 && model.trained <= rows))
+      throw new Error(`SimilarScorer: ${model.trained} learnt rows of ${rows}`)
+    const { unit } = unitRows(model.input, rows, dim)
+    const wantsOutput = heads.some((h) => h.kind === 'output')
+    // Placed rows have zero output vectors: the pass stops at the last row with one.
+    let outputRows = 0
+    if (wantsOutput) {
+      if (model.output.length !== rows * dim) throw new Error('SimilarScorer: output shape differs')
+      for (let r = rows - 1; r >= 0 && outputRows === 0; r--) {
+        for (let d = 0; d < dim; d++)
+          if (model.output[r * dim + d] !== 0) {
+            outputRows = r + 1
+            break
+          }
+      }
+      outputRows = Math.max(1, outputRows)
+    }
+    const bytes = similarGraph({
+      rows,
+      dim,
+      unit,
+      output: wantsOutput ? model.output.subarray(0, outputRows * dim) : undefined,
+      outputRows,
+    })
+    const session = await ort.InferenceSession.create(bytes, {
+      graphOptimizationLevel: 'all',
+      executionMode: 'sequential',
+      intraOpNumThreads: opts.intraOpNumThreads ?? 1,
+      interOpNumThreads: 1,
+    })
+    return new SimilarScorer(model, heads, unit, outputRows, session)
+  }
+
+  /** Learnt rows first: `0..trained-1`. */
+  get trained(): number {
+    return this.model.trained
+  }
+
+  /** The best learnt and placed rows for `q` (queries run one after another). */
+  query(q: SimilarQuery): Promise<SimilarScores> {
+    const next = this.queue.then(() => this.run(q))
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  async release(): Promise<void> {
+    if (this.released) return
+    this.released = true
+    await this.queue
+    await this.session.release()
+  }
+
+  private async run(q: SimilarQuery): Promise<SimilarScores> {
+    if (this.released) throw new Error('SimilarScorer was released')
+    const { dim, input } = this.model
+    const context = q.context
+    if (context.length === 0) throw new Error('query.context is empty')
+    const weights = q.weights ?? context.map(() => 1)
+    if (weights.length !== context.length)
+      throw new Error(`${weights.length} weights for ${context.length} context rows`)
+    let total = 0
+    for (let i = 0; i < context.length; i++) {
+      const r = context[i]
+      if (!Number.isInteger(r) || r < 0 || r >= this.rows)
+        throw new Error(
+          `query.context[${i}] = ${r} is not a row of this model (0..${this.rows - 1})`,
+        )
+      if (!(weights[i] >= 0) || !Number.isFinite(weights[i]))
+        throw new Error(`query.weights[${i}] = ${weights[i]}: weights must be finite and ≥ 0`)
+      total += weights[i]
+    }
+    if (!(total > 0)) throw new Error('query.weights sum to 0')
+
+    const cosQ = new Float64Array(dim)
+    const outQ = new Float64Array(dim)
+    context.forEach((r, j) => {
+      const w = weights[j]
+      for (let d = 0; d < dim; d++) {
+        cosQ[d] += w * this.unit[r * dim + d]
+        outQ[d] += w * input[r * dim + d]
+      }
+    })
+    let len = 0
+    for (let d = 0; d < dim; d++) len += cosQ[d] * cosQ[d]
+    len = Math.max(Math.sqrt(len), EPSILON)
+    const feeds: Record<string, ort.Tensor> = {
+      [SIMILAR_IO.cosineQuery]: new ort.Tensor(
+        'float32',
+        Float32Array.from(cosQ, (x) => x / len),
+        [1, dim],
+      ),
+    }
+    if (this.outputRows > 0)
+      feeds[SIMILAR_IO.outputQuery] = new ort.Tensor(
+        'float32',
+        Float32Array.from(outQ, (x) => x / total),
+        [1, dim],
+      )
+    const out = await this.session.run(feeds)
+    const cos = out[SIMILAR_IO.cosineScores].data as Float32Array
+    const dots =
+      this.outputRows > 0 ? (out[SIMILAR_IO.outputScores].data as Float32Array) : undefined
+
+    const s = this.blended
+    const n = this.rows
+    if (this.heads.length === 1) {
+      const only = this.heads[0].kind === 'cosine' ? cos : dots!
+      for (let r = 0; r < n; r++) s[r] = r < only.length ? only[r] : 0
+    } else {
+      s.fill(0)
+      for (const h of this.heads) {
+        const x = h.kind === 'cosine' ? cos : dots!
+        addZScored(s, x, n, h.weight)
+      }
+    }
+    for (const r of context) s[r] = -Infinity
+    const opts = { minScore: -Infinity }
+    return {
+      learnt: topK(s, Math.min(q.learnt, this.learntIds.length), {
+        ...opts,
+        candidates: this.learntIds,
+      }),
+      placed: topK(s, Math.min(q.placed, this.placedIds.length), {
+        ...opts,
+        candidates: this.placedIds,
+      }),
+    }
+  }
+}
+
+/**
+ * Adds `weight · (x − mean) / std` to `s`, mean and population std taken over `n` rows of which
+ * `x` holds the first `x.length` (the rest score 0).
+ */
+function addZScored(s: Float64Array, x: Float32Array, n: number, weight: number): void {
+  let sum = 0
+  for (let r = 0; r < x.length; r++) sum += x[r]
+  const mean = sum / n
+  let v = 0
+  for (let r = 0; r < x.length; r++) v += (x[r] - mean) ** 2
+  v += (n - x.length) * mean * mean
+  const std = Math.max(Math.sqrt(v / n), EPSILON)
+  const a = weight / std
+  for (let r = 0; r < x.length; r++) s[r] += a * (x[r] - mean)
+  const rest = -a * mean
+  for (let r = x.length; r < n; r++) s[r] += rest
+}
