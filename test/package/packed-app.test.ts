@@ -113,6 +113,23 @@ describe.skipIf(!linuxX64)('the packed Linux app (electron-builder --linux dir)'
     ).toEqual([])
   })
 
+  it('lets every worker bundle resolve its packages from app.asar.unpacked alone', () => {
+    const workers = readdirSync(join(unpacked, 'out', 'main')).filter((f) =>
+      f.endsWith('.worker.js'),
+    )
+    for (const w of workers) {
+      // Run outside a worker thread it stops at its first use of parentPort — after its imports,
+      // which must all resolve from the unpacked folder (nothing above it has node_modules).
+      const run = spawnSync(process.execPath, [join(unpacked, 'out', 'main', w)], {
+        cwd: work,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { PATH: process.env.PATH ?? '' },
+      })
+      expect(run.stderr, w).not.toMatch(/ERR_MODULE_NOT_FOUND|Cannot find (module|package)/)
+    }
+  })
+
   it('carries only the Linux x64 onnxruntime binaries', () => {
     const bins = filesUnder(join(unpacked, 'node_modules', 'onnxruntime-node', 'bin'))
     expect(bins.length).toBeGreaterThan(0)
