@@ -6,6 +6,7 @@ import {
   continuePlaylist,
   exportMix,
   getMix,
+  mixFileName,
   journey,
   listMixes,
   mixForCluster,
@@ -15,6 +16,7 @@ import {
   setMixSaved,
   type Mix,
   type MixContext,
+  type TrackFile,
 } from '../mixes'
 import type { Catalog } from '../catalog/catalog'
 import type { ModelRecord } from '../models/registry'
@@ -112,17 +114,17 @@ export class MixService {
   ): Promise<{ filename: string; content: string; mix: Mix }> {
     const mix = this.recent.get(id) ?? (await getMix(this.app.db, id))
     if (!mix) throw new AppError('not-found', `No mix ${id} — generate it again`)
-    const paths = new Map<number, string>()
+    const files = new Map<number, TrackFile>()
     const ids = mix.tracks.map((t) => t.trackId).filter((i): i is number => i !== undefined)
     if (ids.length) {
-      const rows = await this.app.db.all<{ id: number; path: string }>(
-        `SELECT id, path FROM tracks WHERE id IN (${ids.map(() => '?').join(',')})`,
+      const rows = await this.app.db.all<{ id: number; path: string; duration: number | null }>(
+        `SELECT id, path, duration FROM tracks WHERE id IN (${ids.map(() => '?').join(',')})`,
         ids,
       )
-      for (const r of rows) paths.set(r.id, r.path)
+      for (const r of rows) files.set(r.id, { path: r.path, duration: r.duration })
     }
-    const content = exportMix(mix, format, (trackId) => paths.get(trackId))
-    const filename = `${mix.name.replace(/[^\p{L}\p{N} ._-]+/gu, '_').trim() || 'mix'}.${format}`
+    const content = exportMix(mix, format, (trackId) => files.get(trackId))
+    const filename = mixFileName(mix.name, format)
     return { filename, content, mix }
   }
 

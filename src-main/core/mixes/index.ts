@@ -16,7 +16,7 @@ export type { ClusterMixRequest } from './cluster-mix'
 export { coocRerank, type CoocRerankOptions } from './cooc-rerank'
 export type { PlaylistToContinue } from './continue'
 export { distinctArtistsPerWindow, intraListSimilarity } from './diversity'
-export { exportMix, mixEntries, type MixExportFormat } from './export'
+export { exportMix, mixEntries, mixFileName, type MixExportFormat, type TrackFile } from './export'
 export {
   evaluateMixes,
   runMixQuality,

@@ -7,16 +7,26 @@ import type { PlaylistEntry } from './types'
 export interface M3u8Options {
   /** Name written as #PLAYLIST. */
   name?: string
+  /**
+   * What becomes of an entry without a location: `extinf` (default) keeps its #EXTINF line (Segue
+   * reads it back as artist + title, other players skip it); `comment` writes a plain comment
+   * `# not in your library: Artist - Title`, so the file holds only entries a player can play.
+   */
+  missing?: 'extinf' | 'comment'
 }
 
 /**
- * `#EXTM3U`, then per entry `#EXTINF:<seconds>,Artist - Title` and its path. An entry without a
- * location keeps only its #EXTINF line (players skip it; Segue reads it back as artist + title).
+ * `#EXTM3U`, then per entry `#EXTINF:<seconds>,Artist - Title` and its path (seconds -1 when the
+ * duration is unknown, as the format says). Entries without a location: see {@link M3u8Options.missing}.
  */
 export function writeM3u8(entries: PlaylistEntry[], options: M3u8Options = {}): string {
   const lines = ['#EXTM3U']
   if (options.name) lines.push(`#PLAYLIST:${oneLine(options.name)}`)
   for (const e of entries) {
+    if (!e.location && options.missing === 'comment') {
+      lines.push(`# not in your library: ${oneLine(joinDisplayTitle(e.artist, e.title))}`)
+      continue
+    }
     const seconds = e.duration !== undefined && e.duration > 0 ? Math.round(e.duration) : -1
     lines.push(`#EXTINF:${seconds},${oneLine(joinDisplayTitle(e.artist, e.title))}`)
     if (e.album) lines.push(`#EXTALB:${oneLine(e.album)}`)

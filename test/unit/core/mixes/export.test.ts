@@ -1,6 +1,6 @@
 // Exported mixes: owned songs by file path, the rest as artist + title entries, readable back by the playlist readers.
 import { describe, expect, it } from 'vitest'
-import { exportMix, mixEntries } from '../../../../src-main/core/mixes/export'
+import { exportMix, mixEntries, mixFileName } from '../../../../src-main/core/mixes/export'
 import type { Mix, MixTrack } from '../../../../src-main/core/mixes/types'
 import { readM3u } from '../../../../src-main/core/playlists/m3u'
 import { readXspf } from '../../../../src-main/core/playlists/xspf'
@@ -38,23 +38,37 @@ const mix: Mix = {
 }
 
 describe('exportMix', () => {
-  it('writes owned songs by path and the others as artist – title (M3U8)', () => {
-    const text = exportMix(mix, 'm3u8')
+  it('writes only playable entries with real durations (M3U8), the rest as comments', () => {
+    const text = exportMix(mix, 'm3u8', (id) =>
+      id === 7 ? { path: '/music/a/one.flac', duration: 241.6 } : undefined,
+    )
     expect(text).toBe(
       [
         '#EXTM3U',
         '#PLAYLIST:Daily Mix 1: rock & "roll"',
-        '#EXTINF:-1,Artist A - One',
+        '#EXTINF:242,Artist A - One',
         '/music/a/one.flac',
-        '#EXTINF:-1,Artist B - Two & more',
+        '# not in your library: Artist B - Two & more',
         '',
       ].join('\n'),
     )
+    // Every #EXTINF is followed by a path; a player reading it back finds only the owned file.
     const back = readM3u(text, '/lists/mix.m3u8')
-    expect(back.entries.map((e) => [e.location, e.artist, e.title])).toEqual([
-      ['/music/a/one.flac', 'Artist A', 'One'],
-      [undefined, 'Artist B', 'Two & more'],
+    expect(back.entries.map((e) => [e.location, e.artist, e.title, e.duration])).toEqual([
+      ['/music/a/one.flac', 'Artist A', 'One', 242],
     ])
+    // Without a known duration the format's -1 stays.
+    expect(exportMix(mix, 'm3u8')).toContain('#EXTINF:-1,Artist A - One\n/music/a/one.flac')
+  })
+
+  it('names the file cleanly', () => {
+    expect(mixFileName('Daily Mix 1: Jazz · Miles Davis, Nina Simone', 'm3u8')).toBe(
+      'Daily Mix 1 - Jazz - Miles Davis, Nina Simone.m3u8',
+    )
+    expect(mixFileName('Radio: AC/DC "Back in Black"?', 'xspf')).toBe(
+      'Radio - AC - DC Back in Black.xspf',
+    )
+    expect(mixFileName('...', 'm3u8')).toBe('mix.m3u8')
   })
 
   it('writes XSPF with a file URL for owned songs only', () => {
@@ -67,9 +81,9 @@ describe('exportMix', () => {
   })
 
   it('uses a fresher path when given, and refuses unknown formats', () => {
-    expect(mixEntries(mix, (id) => (id === 7 ? '/new/one.flac' : undefined))[0].location).toBe(
-      '/new/one.flac',
-    )
+    expect(
+      mixEntries(mix, (id) => (id === 7 ? { path: '/new/one.flac' } : undefined))[0].location,
+    ).toBe('/new/one.flac')
     expect(() => exportMix(mix, 'pls' as 'm3u8')).toThrow(/m3u8 or xspf/)
   })
 })
