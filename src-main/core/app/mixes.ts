@@ -13,9 +13,11 @@ import {
   radio,
   replaceGeneratedMixes,
   saveMix,
+  setFeedback,
   setMixSaved,
   type Mix,
   type MixContext,
+  type Thumb,
   type TrackFile,
 } from '../mixes'
 import type { Catalog } from '../catalog/catalog'
@@ -76,6 +78,17 @@ export class MixService {
     playableNow?: boolean,
   ): Promise<MixView> {
     await this.app.requireModel()
+    const unknown = keys.filter((k) => !this.app.serving.has(k))
+    if (unknown.length)
+      throw new AppError(
+        'bad-request',
+        `keys: the model does not know ${unknown
+          .slice(0, 5)
+          .map((k) => `"${k}"`)
+          .join(
+            ', ',
+          )}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''} — pick songs from search`,
+      )
     return this.keep(await radio(this.context(seed ?? 1, playableNow), keys, n, { exclude }))
   }
 
@@ -86,13 +99,21 @@ export class MixService {
 
   async journey(from: string, to: string, n: number): Promise<MixView> {
     await this.app.requireModel()
-    for (const key of [from, to]) {
+    for (const [field, key] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       if (!this.app.serving.has(key))
         throw new AppError(
-          'not-found',
-          `The model does not know "${this.app.songRef(key).title}" — pick another song`,
+          'bad-request',
+          `${field}: the model does not know "${this.app.songRef(key).title}" — pick another song`,
         )
     }
+    if (from === to)
+      throw new AppError(
+        'bad-request',
+        'to: a journey goes from one song to another — pick a different song to end on',
+      )
     return this.keep(await journey(this.context(1), from, to, n))
   }
 
@@ -103,9 +124,19 @@ export class MixService {
   async setSaved(id: string, saved: boolean, name?: string): Promise<MixView> {
     const recent = this.recent.get(id)
     if (recent && saved) return this.view(await saveMix(this.app.db, recent, name))
-    if (!(await setMixSaved(this.app.db, id, saved)))
+    if (!(await setMixSaved(this.app.db, id, saved, saved ? name : undefined)))
       throw new AppError('not-found', `No mix ${id} — generate it again`)
     return this.view((await getMix(this.app.db, id))!)
+  }
+
+  /** A thumb on a song the catalogue or the model knows ('none' clears any key, known or not). */
+  async feedback(key: string, thumb: Thumb): Promise<void> {
+    if (thumb !== 'none' && !this.app.catalog.get(key) && !this.app.serving.has(key))
+      throw new AppError(
+        'bad-request',
+        `key: "${key}" is no song Segue knows — pick one from search`,
+      )
+    await setFeedback(this.app.db, key, thumb)
   }
 
   async export(

@@ -36,10 +36,20 @@ export async function saveMix(db: Db, mix: Mix, name?: string): Promise<Mix> {
   return saved
 }
 
-/** Marks a stored mix as saved (or no longer saved); false when there is no such mix. */
-export async function setMixSaved(db: Db, id: string, saved: boolean): Promise<boolean> {
+/** Marks a stored mix as saved (or no longer saved), renamed when `name` is given; false when there is no such mix. */
+export async function setMixSaved(
+  db: Db,
+  id: string,
+  saved: boolean,
+  name?: string,
+): Promise<boolean> {
+  const renamed = name?.trim()
+  if (renamed !== undefined && renamed.length > 200)
+    throw new Error('A mix name is at most 200 characters')
   const r = await db.transaction((tx) =>
-    tx.run('UPDATE mixes SET saved = ? WHERE id = ?', [saved ? 1 : 0, id]),
+    renamed
+      ? tx.run('UPDATE mixes SET saved = ?, name = ? WHERE id = ?', [saved ? 1 : 0, renamed, id])
+      : tx.run('UPDATE mixes SET saved = ? WHERE id = ?', [saved ? 1 : 0, id]),
   )
   return r.changes > 0
 }

@@ -1,7 +1,6 @@
 // Requests about Made For You mixes, radio, continuation, journeys, cluster playlists, saving, export and thumbs.
 import type { Handlers } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
-import { setFeedback } from '../../mixes'
 import { clusterMembers, readClusters } from '../clusters'
 import type { MixServices } from './services'
 
@@ -44,7 +43,7 @@ export function mixHandlers(app: MixServices): MixHandlers {
       return { filename, content }
     },
     'feedback.set': async ({ key, thumb }) => {
-      await setFeedback(app.db, key, thumb)
+      await app.mixes.feedback(key, thumb)
       return { key, thumb }
     },
   }
