@@ -47,6 +47,8 @@ describe('Electron shell', () => {
         process: typeof (window as unknown as { process?: unknown }).process,
       }))
       expect(exposed).toEqual({ api: 'object', require: 'undefined', process: 'undefined' })
+      // Served from the privileged app:// scheme, not file:// (no file-system origin).
+      expect(window.url()).toBe('app://segue/index.html')
     } finally {
       await app.close()
     }
