@@ -84,12 +84,24 @@ export async function librarySummary(db: Db) {
   }
 }
 
-/** Song keys of the user's own files: what "owned" means everywhere. */
-export async function ownedKeys(db: Db): Promise<Set<string>> {
-  const rows = await db.all<{ k: string }>(
-    'SELECT DISTINCT song_key AS k FROM tracks WHERE song_key IS NOT NULL',
+/**
+ * Song keys of the user's own files: what "owned" means everywhere. With the catalogue, a file
+ * spelled another way ("P!nk", "Ke$ha - TiK ToK") also owns the catalogue song it matches, so that
+ * song is never recommended back as a new find.
+ */
+export async function ownedKeys(db: Db, catalog?: CatalogIndex): Promise<Set<string>> {
+  const rows = await db.all<{ k: string; artist: string | null; title: string | null }>(
+    'SELECT song_key AS k, artist, title FROM tracks WHERE song_key IS NOT NULL',
   )
-  return new Set(rows.map((r) => r.k))
+  const owned = new Set(rows.map((r) => r.k))
+  if (catalog && catalog.size > 0) {
+    for (const r of rows) {
+      if (catalog.has(r.k) || !r.artist || !r.title) continue
+      const m = catalog.find(r.artist, r.title)
+      if (m) owned.add(m.key)
+    }
+  }
+  return owned
 }
 
 export function toSummary(p: StoredSummary): PlaylistSummary {

@@ -165,7 +165,7 @@ export class Segue {
 
   /** Re-reads which songs the user owns, and makes their songs findable and describable. */
   async refreshOwned(): Promise<void> {
-    this.owned = await ownedKeys(this.db)
+    this.owned = await ownedKeys(this.db, this.catalogIndex)
     this.catalog.addSongs(await librarySongs(this.db))
   }
 
