@@ -1,9 +1,16 @@
 // Clusters of the model's songs (elbow curve, labels) and the 2-D map; recomputing runs as a job.
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import type { ClustersView, MapView, SongRef } from '../../src-shared/contract'
 import { bridge } from '../bridge'
 import { useJobsStore } from './jobs'
+
+/** The banner over an earlier model's clusters and map (`progress` 0..1 of the job computing new ones, null when none runs). */
+export function staleBanner(progress: number | null): string {
+  return progress === null
+    ? 'From the previous model — find clusters to update them'
+    : `From the previous model — updating, ${Math.floor(progress * 100)} %`
+}
 
 export const useClustersStore = defineStore('clusters', () => {
   const jobs = useJobsStore()
@@ -26,8 +33,19 @@ export const useClustersStore = defineStore('clusters', () => {
     }
   }
 
+  /** Set while an earlier model's clusters or map are shown: the banner to show over them. */
+  const stale = computed<string | null>(() => {
+    if (!clusters.value?.stale && !map.value?.stale) return null
+    const job = jobs.latest('cluster')
+    if (job?.state === 'running') return staleBanner(job.progress)
+    if (job) return staleBanner(null)
+    return staleBanner(clusters.value?.progress ?? map.value?.progress ?? null)
+  })
+
   function listen(): void {
     bridge().on('clusters.changed', () => void refresh())
+    // A new model: its clusters are not computed yet, so the earlier ones come back marked stale.
+    bridge().on('model.changed', () => void refresh())
   }
 
   async function run(args: { k?: number; kMin?: number; kMax?: number } = {}): Promise<void> {
@@ -48,5 +66,5 @@ export const useClustersStore = defineStore('clusters', () => {
     }
   }
 
-  return { clusters, map, songs, loaded, error, refresh, listen, run, open }
+  return { clusters, map, songs, loaded, error, stale, refresh, listen, run, open }
 })

@@ -52,6 +52,48 @@ export async function readMap(record: ModelRecord): Promise<MapCache | null> {
   return readJson<MapCache>(join(record.dir, MAP_FILE))
 }
 
+/** A cache to show, the model it was computed for, and whether that is an earlier model than the one in use. */
+export interface Shown<T> {
+  cache: T
+  record: ModelRecord
+  /** True when the model in use has none yet and this is an earlier model's (kept until new ones are ready). */
+  stale: boolean
+}
+
+/**
+ * The clusters to show for `current`: its own, else those of the newest other model in `models`
+ * (newest first, as the registry lists them) that has some, marked stale; null when none has any.
+ */
+export function shownClusters(
+  current: ModelRecord,
+  models: readonly ModelRecord[],
+): Promise<Shown<ClusterCache> | null> {
+  return firstWith(current, models, readClusters)
+}
+
+/** The map to show for `current`: its own, else the newest other model's, marked stale (as {@link shownClusters}). */
+export function shownMap(
+  current: ModelRecord,
+  models: readonly ModelRecord[],
+): Promise<Shown<MapCache> | null> {
+  return firstWith(current, models, readMap)
+}
+
+async function firstWith<T>(
+  current: ModelRecord,
+  models: readonly ModelRecord[],
+  read: (record: ModelRecord) => Promise<T | null>,
+): Promise<Shown<T> | null> {
+  const own = await read(current)
+  if (own) return { cache: own, record: current, stale: false }
+  for (const record of models) {
+    if (record.id === current.id) continue
+    const cache = await read(record)
+    if (cache) return { cache, record, stale: true }
+  }
+  return null
+}
+
 /** Spherical k-means on the model's vectors (learnt and placed) (k by the elbow rule unless given), labelled from tags and artists. */
 export async function computeClusters(
   record: ModelRecord,
@@ -109,6 +151,53 @@ export async function computeSongMap(record: ModelRecord, ctx: JobContext): Prom
   }
   await writeFileAtomic(join(record.dir, MAP_FILE), JSON.stringify(cache))
   return cache
+}
+
+/**
+ * After a training (or a new k): clusters and, when the model has none yet, its map, computed side
+ * by side in their workers (the map does not depend on k). `onReady` runs as each is written, so
+ * the view can swap it in; one failing cancels the other.
+ */
+export async function computeClustersAndMap(
+  record: ModelRecord,
+  facts: (key: string) => SongFacts,
+  request: ClusterRequest,
+  ctx: JobContext,
+  onReady: (what: 'clusters' | 'map') => void = () => {},
+): Promise<void> {
+  const drawMap = !(await readMap(record))
+  ctx.signal.throwIfAborted()
+  const controller = new AbortController()
+  const stop = (): void => controller.abort()
+  ctx.signal.addEventListener('abort', stop, { once: true })
+  // The map takes about as long as the clusters at 45k rows; progress is their mean.
+  const share = { clusters: 0, map: drawMap ? 0 : 1 }
+  const part = (name: 'clusters' | 'map'): JobContext => ({
+    signal: controller.signal,
+    addLoss: ctx.addLoss,
+    report(p, message) {
+      share[name] = p
+      ctx.report((share.clusters + share.map) / 2, message)
+    },
+  })
+  const run = async (name: 'clusters' | 'map', work: () => Promise<unknown>): Promise<void> => {
+    try {
+      await work()
+    } catch (e) {
+      stop()
+      throw e
+    }
+    part(name).report(1, name === 'clusters' ? 'Clusters ready' : 'Map ready')
+    onReady(name)
+  }
+  try {
+    await Promise.all([
+      run('clusters', () => computeClusters(record, facts, request, part('clusters'))),
+      drawMap ? run('map', () => computeSongMap(record, part('map'))) : Promise.resolve(),
+    ])
+  } finally {
+    ctx.signal.removeEventListener('abort', stop)
+  }
 }
 
 /** Keys of cluster `id` (`modelKeys`: the model's rows, for caches written before keys were kept). */

@@ -22,7 +22,7 @@ import { ModelRegistry, type ModelRecord } from '../models/registry'
 import { userCorpus } from '../playlists/store'
 import { SERVED_SONG2VEC } from '../recommend/defaults'
 import { Db } from '../store/db'
-import { computeClusters, computeSongMap, readClusters, type ClusterRequest } from './clusters'
+import { computeClustersAndMap, readClusters, type ClusterRequest } from './clusters'
 import { clusterHandlers } from './handlers/clusters'
 import { libraryHandlers } from './handlers/library'
 import { mixHandlers } from './handlers/mixes'
@@ -290,10 +290,10 @@ export class Segue {
         const s = this.catalog.get(key)
         return { tags: s?.tags ?? [], artist: s?.artist ?? '', owned: this.owned.has(key) }
       }
-      await computeClusters(record, facts, request, ctx)
-      this.emit('clusters.changed', { modelId: record.id })
-      await computeSongMap(record, ctx)
-      this.emit('clusters.changed', { modelId: record.id })
+      // Until each is ready the view keeps showing the previous model's (see shownClusters).
+      await computeClustersAndMap(record, facts, request, ctx, () =>
+        this.emit('clusters.changed', { modelId: record.id }),
+      )
     })
   }
 

@@ -1,24 +1,45 @@
-// Requests about clusters and the map of the model in use.
-import type { Handlers } from '../../../../src-shared/contract'
+// Requests about clusters and the map of the model in use (an earlier model's, marked stale, until it has its own).
+import type { Handlers, Staleness } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
-import { clusterMembers, clusterOfKeys, readClusters, readMap } from '../clusters'
+import {
+  clusterMembers,
+  clusterOfKeys,
+  readClusters,
+  shownClusters,
+  shownMap,
+  type Shown,
+} from '../clusters'
 import type { ClusterServices } from './services'
 
 export function clusterHandlers(
   app: ClusterServices,
 ): Pick<Handlers, 'clusters.get' | 'clusters.run' | 'clusters.songs' | 'map.get'> {
+  /** Whether `shown` stands in for the model in use, and the clustering job's progress. */
+  const staleness = (shown: Shown<unknown>, current: string): Staleness => {
+    const job = app.jobs.running('cluster')
+    return {
+      ...(shown.stale ? { stale: true, forModel: current } : {}),
+      ...(job ? { progress: job.progress } : {}),
+    }
+  }
+  const clustersShown = async () => {
+    const record = await app.requireModel()
+    return { record, shown: await shownClusters(record, await app.models.list()) }
+  }
   return {
     'clusters.get': async () => {
-      const cache = app.model ? await readClusters(await app.requireModel()) : null
-      return (
-        cache && {
-          modelId: cache.modelId,
-          k: cache.k,
-          chosenK: cache.chosenK,
-          elbow: cache.elbow,
-          clusters: cache.clusters,
-        }
-      )
+      if (!app.model) return null
+      const { record, shown } = await clustersShown()
+      if (!shown) return null
+      const cache = shown.cache
+      return {
+        modelId: cache.modelId,
+        k: cache.k,
+        chosenK: cache.chosenK,
+        elbow: cache.elbow,
+        clusters: cache.clusters,
+        ...staleness(shown, record.id),
+      }
     },
     'clusters.run': async (args) => {
       await app.requireModel()
@@ -28,8 +49,9 @@ export function clusterHandlers(
       return { jobId: app.startClustering(args).id }
     },
     'clusters.songs': async ({ id, limit }) => {
-      const cache = await readClusters(await app.requireModel())
-      if (!cache) throw new AppError('not-ready', 'No clusters yet — find clusters first')
+      const { shown } = await clustersShown()
+      if (!shown) throw new AppError('not-ready', 'No clusters yet — find clusters first')
+      const cache = shown.cache
       if (id >= cache.k) throw new AppError('not-found', `No cluster ${id} (there are ${cache.k})`)
       const keys = clusterMembers(cache, id, app.serving.keys())
       keys.sort((a, b) => app.serving.count(b) - app.serving.count(a))
@@ -38,8 +60,13 @@ export function clusterHandlers(
     'map.get': async () => {
       if (!app.model) return null
       const record = await app.requireModel()
-      const [map, clusters] = await Promise.all([readMap(record), readClusters(record)])
-      if (!map) return null
+      const models = await app.models.list()
+      const shown = await shownMap(record, models)
+      if (!shown) return null
+      const map = shown.cache
+      // Colours: the clusters of the model the map was drawn for, else those shown meanwhile.
+      const clusters =
+        (await readClusters(shown.record)) ?? (await shownClusters(record, models))?.cache
       const labels = map.keys.map((k) => {
         const s = app.catalog.get(k)
         return s ? `${s.artist} — ${s.title}` : k
@@ -54,6 +81,7 @@ export function clusterHandlers(
           : map.keys.map(() => 0),
         owned: map.keys.map((k) => app.owned.has(k)),
         placed: map.keys.map((k) => app.serving.placedBy(k) !== undefined),
+        ...staleness(shown, record.id),
       }
     },
   }

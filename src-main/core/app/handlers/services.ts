@@ -12,7 +12,7 @@ import type {
 import type { Catalog } from '../../catalog/catalog'
 import type { CatalogIndex } from '../../catalog/match'
 import type { JobRunner } from '../../jobs/runner'
-import type { ModelRecord } from '../../models/registry'
+import type { ModelRecord, ModelRegistry } from '../../models/registry'
 import type { Db } from '../../store/db'
 import type { ClusterRequest } from '../clusters'
 import type { ContentApp } from '../content'
@@ -68,6 +68,9 @@ export interface ClusterServices extends ModelAccess, SongRefs {
   readonly catalog: Catalog
   readonly owned: ReadonlySet<string>
   readonly serving: Pick<ModelService, 'keys' | 'count' | 'placedBy'>
+  /** Earlier models, whose clusters and map are shown (marked stale) until the one in use has its own. */
+  readonly models: Pick<ModelRegistry, 'list'>
+  readonly jobs: Pick<JobRunner, 'running'>
   startClustering(request: ClusterRequest): JobInfo
 }
 
