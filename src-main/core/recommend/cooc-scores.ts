@@ -1,6 +1,9 @@
 // Sums the co-occurrence rows of a context into a reusable dense score buffer (the hot loop of item kNN).
 import type { CoocMatrix } from './cooc-matrix'
 
+/** Square sparse rows of weights (a {@link CoocMatrix} is one): row `a` is `cols/weights[rowStart[a] .. rowStart[a+1])`. */
+export type SparseRows = Pick<CoocMatrix, 'size' | 'rowStart' | 'cols' | 'weights'>
+
 /** Dense scores over the catalogue plus the list of songs that got any, reset cheaply between queries. */
 export class CoocScores {
   /** Score of every song for the last context (0 for untouched songs). */
@@ -9,7 +12,7 @@ export class CoocScores {
   readonly touched: Int32Array
   count = 0
 
-  constructor(readonly matrix: CoocMatrix) {
+  constructor(readonly matrix: SparseRows) {
     this.scores = new Float64Array(matrix.size)
     this.touched = new Int32Array(matrix.size)
   }

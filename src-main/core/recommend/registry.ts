@@ -5,6 +5,7 @@ import { ClusterRecommender } from './baselines/clusters'
 import { CoocRecommender } from './baselines/cooc'
 import { PopularRecommender } from './baselines/popular'
 import { RandomRecommender } from './baselines/random'
+import { Rp3betaRecommender } from './baselines/rp3beta'
 import { ServedAsRecommender } from './baselines/served'
 import { ServedOnRecommender } from './baselines/served-on'
 import { Song2VecRecommender } from './baselines/song2vec'
@@ -16,6 +17,8 @@ const FACTORIES = {
   popular: () => new PopularRecommender(),
   tags: () => new TagRecommender(),
   cooc: () => new CoocRecommender(),
+  rp3beta: () => new Rp3betaRecommender(true),
+  'rp3beta-playlist': () => new Rp3betaRecommender(false),
   clusters: () => new ClusterRecommender(),
   song2vec: () => new Song2VecRecommender(),
   served: () => new ServedAsRecommender(),
