@@ -1,6 +1,6 @@
 // Made For You: the user's mixes, ad-hoc mixes (radio, continue, journey, cluster), thumbs, saving, export, and playing them.
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, watch } from 'vue'
 import type { MixTrackView, MixView } from '../../src-shared/contract'
 import { bridge } from '../bridge'
 import { usePlayerStore } from './player'
@@ -48,6 +48,15 @@ export const useMixesStore = defineStore('mixes', () => {
     listening = true
     bridge().on('mixes.changed', () => void refresh())
   }
+
+  /**
+   * "Playable now" applies at once: the generated mixes are drawn again with the same seed (so the
+   * same tastes, now mostly the user's own files); saved mixes are kept as they are.
+   */
+  watch(playableNow, () => {
+    const generated = mixes.value.find((m) => !m.saved)
+    if (generated) void generate(generated.seed)
+  })
 
   /** Builds the daily mixes and Discover afresh with a new random seed. */
   async function generate(seed = randomSeed()): Promise<void> {

@@ -42,13 +42,32 @@ describe('mixes store', () => {
     const store = useMixesStore()
     await store.generate(42)
     store.playableNow = true
+    await settle()
     await store.generate(7)
     expect(fake.calls).toEqual([
       ['mixes.generate', { seed: 42 }],
+      // Toggling applies at once: the shown mixes are drawn again with their own seed.
+      ['mixes.generate', { seed: 1, playableNow: true }],
       ['mixes.generate', { seed: 7, playableNow: true }],
     ])
     expect(store.mixes.map((m) => m.id)).toEqual(['a'])
     expect(store.busy).toBe(false)
+  })
+
+  it('applies "Playable now" at once only when there are generated mixes to redraw', async () => {
+    const fake = fakeBridge({ 'mixes.generate': () => [mix('b', [track('y', 2)], { seed: 9 })] })
+    setBridge(fake.bridge)
+    const store = useMixesStore()
+    store.playableNow = true
+    await settle()
+    expect(fake.calls).toEqual([])
+    await store.generate(9)
+    store.playableNow = false
+    await settle()
+    expect(fake.calls).toEqual([
+      ['mixes.generate', { seed: 9, playableNow: true }],
+      ['mixes.generate', { seed: 9 }],
+    ])
   })
 
   it('draws a new seed in the range the core accepts', () => {
