@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import type { JobInfo } from '../../src-shared/contract'
 import { Segue, type SegueOptions } from '../core/app/segue'
 import { checkoutResourcesDir, defaultDataDir } from '../core/app/paths'
+import { DataFolderError } from '../core/app/data-folder'
+import { UsageError } from './args'
 import { progress } from './output'
 
 export const dataOption = { data: { type: 'string' } } as const
@@ -16,6 +18,10 @@ export async function openSegue(
     resourcesDir: checkoutResourcesDir,
     version: process.env.npm_package_version,
     ...extra,
+  }).catch((e: unknown) => {
+    // A data folder that cannot be used is bad input: exit 2 with the path and what to do.
+    if (e instanceof DataFolderError) throw new UsageError(e.message)
+    throw e
   })
 }
 

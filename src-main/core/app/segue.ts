@@ -22,6 +22,7 @@ import { ModelRegistry, type ModelRecord } from '../models/registry'
 import { userCorpus } from '../playlists/store'
 import { SERVED_SONG2VEC } from '../recommend/defaults'
 import { Db } from '../store/db'
+import { checkDataFolder } from './data-folder'
 import { computeClustersAndMap, readClusters, type ClusterRequest } from './clusters'
 import { clusterHandlers } from './handlers/clusters'
 import { libraryHandlers } from './handlers/library'
@@ -91,6 +92,7 @@ export class Segue {
   }
 
   static async open(options: SegueOptions): Promise<Segue> {
+    await checkDataFolder(options.dataDir)
     await mkdir(options.dataDir, { recursive: true })
     const datasetDir = join(options.resourcesDir, 'dataset', 'yes', 'yes_big')
     const completeDir = join(options.resourcesDir, 'dataset', 'yes', 'yes_complete')
