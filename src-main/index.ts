@@ -75,6 +75,11 @@ async function pickPaths(kind: 'folders' | 'playlists'): Promise<string[]> {
           properties: ['openFile', 'multiSelections'],
           filters: [
             { name: 'Playlists', extensions: ['m3u', 'm3u8', 'pls', 'xspf', 'xml', 'json', 'csv'] },
+            {
+              name: 'Listening history',
+              extensions: ['json', 'jsonl', 'zip', 'csv', 'log', 'txt', 'xml'],
+            },
+            { name: 'All files', extensions: ['*'] },
           ],
         }
   const result = window

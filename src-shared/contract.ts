@@ -98,10 +98,35 @@ export const ScanReport = z.object({
 })
 export type ScanReport = z.infer<typeof ScanReport>
 
+/** What importing one listening history found (Spotify, ListenBrainz, Last.fm, .scrobbler.log, iTunes play counts). */
+export const HistoryFileReport = z.object({
+  file: z.string(),
+  formats: z.array(z.string()),
+  listens: z.number(),
+  distinct_songs: z.number(),
+  songs_library: z.number(),
+  songs_catalog: z.number(),
+  songs_unmatched: z.number(),
+  listens_library: z.number(),
+  listens_catalog: z.number(),
+  listens_unmatched: z.number(),
+  skipped: z.number(),
+  ignored: z.record(z.string(), z.number()),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  tallies: z.number(),
+  feedback: z.number(),
+  feedback_matched: z.number(),
+  errors: z.array(z.string()),
+})
+export type HistoryFileReport = z.infer<typeof HistoryFileReport>
+
 export const ImportReport = z.object({
   finished: z.string(),
   folders: z.array(ScanReport.extend({ folder: z.string() })),
   playlists: z.array(ImportFileReport),
+  /** Listening histories among the paths (absent in reports from before histories). */
+  histories: z.array(HistoryFileReport).optional(),
 })
 export type ImportReport = z.infer<typeof ImportReport>
 
@@ -155,24 +180,12 @@ export const ClusterView = z.object({
 })
 export type ClusterView = z.infer<typeof ClusterView>
 
-/** Clusters or a map computed for an earlier model (`modelId`), shown until the model in use has its own. */
-export const Staleness = z.object({
-  /** True when these belong to an earlier model than the one in use. */
-  stale: z.boolean().optional(),
-  /** The model in use they stand in for (when stale). */
-  forModel: z.string().optional(),
-  /** Progress (0..1) of the clustering job under way, when one runs. */
-  progress: z.number().optional(),
-})
-export type Staleness = z.infer<typeof Staleness>
-
 export const ClustersView = z.object({
   modelId: z.string(),
   k: z.number(),
   chosenK: z.number(),
   elbow: z.array(z.object({ k: z.number(), inertia: z.number() })),
   clusters: z.array(ClusterView),
-  ...Staleness.shape,
 })
 export type ClustersView = z.infer<typeof ClustersView>
 
@@ -186,7 +199,6 @@ export const MapView = z.object({
   owned: z.array(z.boolean()),
   /** Songs placed by content (absent in maps drawn before content placement existed). */
   placed: z.array(z.boolean()).optional(),
-  ...Staleness.shape,
 })
 export type MapView = z.infer<typeof MapView>
 

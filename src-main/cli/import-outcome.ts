@@ -9,6 +9,7 @@ export interface FailedPath {
 
 /**
  * The named paths that imported nothing: a playlist file that could not be read or held no entry,
+ * a listening history that could not be read or held no listen,
  * a folder that could not be opened. A folder scanned with some unreadable tracks is not one.
  */
 export function failedImportPaths(paths: readonly string[], report: ImportReport): FailedPath[] {
@@ -16,6 +17,13 @@ export function failedImportPaths(paths: readonly string[], report: ImportReport
   for (const p of report.playlists) {
     if (p.errors.length > 0) failed.push({ path: p.file, reason: p.errors.join('; ') })
     else if (p.entries === 0) failed.push({ path: p.file, reason: 'the playlist has no entries' })
+  }
+  for (const h of report.histories ?? []) {
+    if (h.listens + h.tallies + h.feedback > 0) continue
+    failed.push({
+      path: h.file,
+      reason: h.errors.length > 0 ? h.errors.join('; ') : 'the history holds no listens',
+    })
   }
   const named = new Set(paths)
   for (const folder of report.folders)

@@ -1,4 +1,4 @@
-// `segue import PATH...`: music folders and playlist files (any mix) into the library the desktop app uses.
+// `segue import PATH...`: music folders, playlist files and listening histories (any mix) into the library the desktop app uses.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs, UsageError } from '../args'
@@ -6,11 +6,14 @@ import { dataOption, openSegue, waitForJob } from '../open'
 import { failedImportPaths } from '../import-outcome'
 import { result } from '../output'
 import { librarySummary } from '../../core/app/library'
+import { describeHistoryReport } from '../../core/history/import-paths'
 
 export async function importCommand(argv: string[]): Promise<number> {
   const a = parseArgs(argv, { ...dataOption, json: { type: 'boolean' } })
   if (a._.length === 0)
-    throw new UsageError('Give one or more music folders or playlist files to import')
+    throw new UsageError(
+      'Give one or more music folders, playlist files or listening histories to import',
+    )
   const paths = a._.map((p) => resolve(p))
   const missing = paths.filter((p) => !existsSync(p))
   if (missing.length) throw new UsageError(`Not found: ${missing.join(', ')}`)
@@ -30,6 +33,7 @@ export async function importCommand(argv: string[]): Promise<number> {
           }
         : {}),
       playlists: report.playlists,
+      histories: report.histories ?? [],
     }
     result(a.json ?? false, out, () =>
       [
@@ -43,6 +47,7 @@ export async function importCommand(argv: string[]): Promise<number> {
           (p) =>
             `${p.file} (${p.format}): ${p.entries} entries, ${p.matched_library} your files, ${p.matched_catalog} catalogue, ${p.unmatched} unmatched${p.errors.length ? ` — ${p.errors.join('; ')}` : ''}`,
         ),
+        ...(report.histories ?? []).map(describeHistoryReport),
       ].join('\n'),
     )
     // Exit 1 when a named path gave nothing (/dev/zero, a FIFO, a file that is no playlist), one reason per path.

@@ -4,7 +4,8 @@ import { CatalogIndex } from '../catalog/match'
 import type { YesSong } from '../catalog/yes'
 import type { JobContext } from '../jobs/runner'
 import { listFolders } from '../library/folders'
-import { importPaths } from '../playlists/import'
+import { importHistories, sortImportPaths } from '../history/import-paths'
+import { importPaths, type ImportPathsResult } from '../playlists/import'
 import type { PlaylistItem, PlaylistSummary as StoredSummary } from '../playlists/store'
 import type { Db } from '../store/db'
 
@@ -21,20 +22,31 @@ export async function importIntoLibrary(
   catalog: CatalogIndex,
   ctx: JobContext,
 ): Promise<ImportReport> {
-  const result = await importPaths(db, paths, catalog, {
+  // Listening histories (by content) take their own path; an iTunes Library.xml goes both ways.
+  const sorted = await sortImportPaths(paths)
+  const rest = sorted.rest
+  const result: ImportPathsResult =
+    rest.length === 0 && sorted.histories.length > 0
+      ? { playlists: [] }
+      : await importPaths(db, rest, catalog, {
+          signal: ctx.signal,
+          onScanProgress: (p) =>
+            ctx.report(
+              p.filesToRead ? (0.7 * p.filesRead) / p.filesToRead : 0.05,
+              p.phase === 'walking'
+                ? `Looking for music in ${p.folder} (${p.filesFound} files)`
+                : `Reading tags: ${p.filesRead} of ${p.filesToRead} (${Math.round(p.filesPerSec)} files/s)`,
+            ),
+          onProgress: (p) =>
+            ctx.report(
+              0.7 + (0.3 * p.done) / Math.max(1, p.total),
+              `Playlist ${p.file}: ${p.phase} ${p.done}/${p.total}`,
+            ),
+        })
+  const histories = await importHistories(db, sorted.histories, catalog, {
     signal: ctx.signal,
-    onScanProgress: (p) =>
-      ctx.report(
-        p.filesToRead ? (0.7 * p.filesRead) / p.filesToRead : 0.05,
-        p.phase === 'walking'
-          ? `Looking for music in ${p.folder} (${p.filesFound} files)`
-          : `Reading tags: ${p.filesRead} of ${p.filesToRead} (${Math.round(p.filesPerSec)} files/s)`,
-      ),
-    onProgress: (p) =>
-      ctx.report(
-        0.7 + (0.3 * p.done) / Math.max(1, p.total),
-        `Playlist ${p.file}: ${p.phase} ${p.done}/${p.total}`,
-      ),
+    onProgress: (phase, done, total) =>
+      ctx.report(0.95, `Listening history: ${phase} ${total ? `${done}/${total}` : ''}`.trim()),
   })
   const report: ImportReport = {
     finished: new Date().toISOString(),
@@ -59,6 +71,7 @@ export async function importIntoLibrary(
       unmatched: p.unmatched,
       errors: p.errors,
     })),
+    histories,
   }
   await db.transaction((tx) =>
     tx.run(

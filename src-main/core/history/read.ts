@@ -109,7 +109,7 @@ export async function readHistoryPath(path: string, sink: HistorySink): Promise<
       const full = join(path, name)
       const s = await stat(full)
       if (s.isDirectory()) parts.push(...(await readHistoryPath(full, sink)))
-      else if ((await sniffHistory(full)) !== undefined)
+      else if (s.isFile() && (await sniffHistory(full)) !== undefined)
         parts.push(...(await readHistoryPath(full, sink)))
     }
     return parts
