@@ -3,6 +3,7 @@ import { AlsRecommender } from '../als/recommender'
 import { AutoencoderRecommender } from '../autoencoder/recommender'
 import { ClusterRecommender } from './baselines/clusters'
 import { CoocRecommender } from './baselines/cooc'
+import { EaseRecommender } from './baselines/ease'
 import { PopularRecommender } from './baselines/popular'
 import { RandomRecommender } from './baselines/random'
 import { Rp3betaRecommender } from './baselines/rp3beta'
@@ -19,6 +20,7 @@ const FACTORIES = {
   cooc: () => new CoocRecommender(),
   rp3beta: () => new Rp3betaRecommender(true),
   'rp3beta-playlist': () => new Rp3betaRecommender(false),
+  ease: () => new EaseRecommender(),
   clusters: () => new ClusterRecommender(),
   song2vec: () => new Song2VecRecommender(),
   served: () => new ServedAsRecommender(),
