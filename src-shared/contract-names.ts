@@ -13,6 +13,8 @@ export const requestNames = [
   'library.summary',
   'library.pickPaths',
   'library.import',
+  'library.tracks',
+  'library.fixTrack',
   'playlists.list',
   'playlists.get',
   'playlists.fixMatch',

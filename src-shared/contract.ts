@@ -156,6 +156,27 @@ export const PlaylistEntryView = z.object({
 })
 export type PlaylistEntryView = z.infer<typeof PlaylistEntryView>
 
+/** One of the user's tracks with the catalogue song it stands for (the Your music tracks table). */
+export const TrackMatchView = z.object({
+  id: z.number(),
+  path: z.string(),
+  artist: z.string(),
+  title: z.string(),
+  album: z.string(),
+  duration: z.number().nullable(),
+  /** The matched catalogue song's key, null when none. */
+  key: z.string().nullable(),
+  /** The catalogue song's own artist and title (may be spelled differently). */
+  song: z.object({ artist: z.string(), title: z.string() }).nullable(),
+  match: z.enum(['exact', 'file name', 'fuzzy', 'chosen', 'none']),
+  reason: z.string(),
+  /** Set when the model placed the song by its content rather than learnt it from playlists. */
+  placedBy: PlacedBy.optional(),
+  /** The current model knows the matched song. */
+  inModel: z.boolean(),
+})
+export type TrackMatchView = z.infer<typeof TrackMatchView>
+
 export const EvalReport = z
   .object({
     created: z.string(),
@@ -339,6 +360,11 @@ export const requests = {
   'playlists.get': {
     args: z.object({ id: z.number().int().positive() }).strict(),
     result: z.object({ playlist: PlaylistSummary, entries: z.array(PlaylistEntryView) }),
+  },
+  'library.tracks': { args: empty, result: z.array(TrackMatchView) },
+  'library.fixTrack': {
+    args: z.object({ trackId: z.number().int().positive(), key: songKey }).strict(),
+    result: TrackMatchView,
   },
   'playlists.fixMatch': {
     args: z

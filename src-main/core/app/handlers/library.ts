@@ -1,8 +1,9 @@
 // Requests about the user's music: summary, import job, playlists with match reports, fixes, export.
 import { basename } from 'node:path'
-import type { Handlers } from '../../../../src-shared/contract'
+import type { Handlers, TrackMatchView } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
 import { checkImportPaths, describePathProblems } from '../../library/import-paths'
+import { fixTrackMatch, listTrackMatches, type TrackMatch } from '../../library/track-matches'
 import { setManualMatch } from '../../playlists/manual-match'
 import { exportPlaylist, getPlaylist, listPlaylists } from '../../playlists/store'
 import { librarySummary, toEntry, toSummary } from '../library'
@@ -13,6 +14,8 @@ type LibraryHandlers = Pick<
   | 'library.summary'
   | 'library.pickPaths'
   | 'library.import'
+  | 'library.tracks'
+  | 'library.fixTrack'
   | 'playlists.list'
   | 'playlists.get'
   | 'playlists.fixMatch'
@@ -24,6 +27,16 @@ export function libraryHandlers(app: LibraryServices): LibraryHandlers {
     const p = await getPlaylist(app.db, id)
     if (!p) throw new AppError('not-found', `No playlist with id ${id} — it may have been removed`)
     return p
+  }
+  const trackView = (t: TrackMatch): TrackMatchView => {
+    const ref = t.key ? app.songRef(t.key) : undefined
+    return {
+      ...t,
+      song:
+        ref && t.key && app.catalog.get(t.key) ? { artist: ref.artist, title: ref.title } : null,
+      inModel: ref?.inModel ?? false,
+      ...(ref?.placedBy ? { placedBy: ref.placedBy } : {}),
+    }
   }
   return {
     'library.summary': async () => ({
@@ -44,6 +57,19 @@ export function libraryHandlers(app: LibraryServices): LibraryHandlers {
       if (!paths.length)
         throw new AppError('bad-request', 'Give at least one folder or playlist file')
       return { jobId: app.startImport(paths).id }
+    },
+    'library.tracks': async () => (await listTrackMatches(app.db, app.catalogIndex)).map(trackView),
+    'library.fixTrack': async ({ trackId, key }) => {
+      if (!app.catalog.get(key) || !app.catalogIndex.has(key))
+        throw new AppError('not-found', `No catalogue song with key "${key}"`)
+      let fixed: TrackMatch
+      try {
+        fixed = await fixTrackMatch(app.db, app.catalogIndex, trackId, key)
+      } catch (e) {
+        throw new AppError('not-found', (e as Error).message)
+      }
+      await app.refreshOwned()
+      return trackView(fixed)
     },
     'playlists.list': async () => (await listPlaylists(app.db)).map(toSummary),
     'playlists.get': async ({ id }) => {

@@ -48,7 +48,9 @@ export interface SongServices extends ModelAccess {
   startTraining(args: TrainingArgs): JobInfo
 }
 
-export interface LibraryServices {
+export interface LibraryServices extends SongRefs {
+  /** Re-reads which songs the user owns (after a track's match is fixed). */
+  refreshOwned(): Promise<void>
   readonly options: {
     readonly pickPaths?: (kind: 'folders' | 'playlists') => Promise<string[]>
   }
