@@ -29,7 +29,10 @@ export function unLeet(s: string): string {
 
 /** An artist's loose form: normalised, symbols read as letters, spaces and hyphens gone, aliases applied. */
 export function looseArtist(artist: string): string {
-  const squashed = normalizeArtist(unLeet(artist)).replace(/\s+/g, '')
+  // "The-Fray" keeps its "the" through normalisation: drop it after squashing too.
+  const squashed = normalizeArtist(unLeet(artist))
+    .replace(/^the /, '')
+    .replace(/\s+/g, '')
   return ARTIST_ALIASES[squashed] ?? squashed
 }
 
