@@ -11,6 +11,7 @@ import { ServedAsRecommender } from './baselines/served'
 import { ServedOnRecommender } from './baselines/served-on'
 import { Song2VecRecommender } from './baselines/song2vec'
 import { TagRecommender } from './baselines/tags'
+import { RankerRecommender } from './ranker/recommender'
 import type { Recommender } from './types'
 
 const FACTORIES = {
@@ -24,6 +25,7 @@ const FACTORIES = {
   clusters: () => new ClusterRecommender(),
   song2vec: () => new Song2VecRecommender(),
   served: () => new ServedAsRecommender(),
+  ranker: () => new RankerRecommender(),
   als: () => new AlsRecommender(),
   autoencoder: () => new AutoencoderRecommender(),
   'served-als': () => new ServedOnRecommender('als'),

@@ -7,7 +7,7 @@ import { sharedModelKey, type FitContext, type RecommendOptions, type Recommende
 /** λ of windowed EASE, chosen on the validation split of bench/tune-item-models.ts. */
 export const EASE_LAMBDA = 80
 /** Which windowed Gram (see {@link EaseParams.gram}), chosen the same way. */
-export const EASE_GRAM: EaseParams['gram'] = 'pairs'
+export const EASE_GRAM: EaseParams['gram'] = 'pairs-degree'
 
 /** The fitted EASE of these training playlists, shared by every recommender fitted on them. */
 export function sharedEase(
