@@ -86,6 +86,9 @@ export const ImportFileReport = z.object({
   matched_catalog: z.number(),
   unmatched: z.number(),
   errors: z.array(z.string()),
+  /** The text encoding the file was read in ("utf-8", "windows-1251"…) and how it was decided. */
+  encoding: z.string().optional(),
+  encoding_source: z.string().optional(),
 })
 export type ImportFileReport = z.infer<typeof ImportFileReport>
 
@@ -352,6 +355,8 @@ export const requests = {
     args: z
       .object({
         paths: z.array(pathArg).min(1, 'Give at least one folder or playlist file').max(1000),
+        /** Read playlist files in this text encoding instead of detecting it ("re-import as…"). */
+        encoding: z.string().min(1).max(40).optional(),
       })
       .strict(),
     result: z.object({ jobId: z.string() }),

@@ -28,10 +28,13 @@ export const useLibraryStore = defineStore('library', () => {
     bridge().on('library.changed', () => void refresh())
   }
 
-  async function importPaths(paths: string[]): Promise<boolean> {
+  async function importPaths(paths: string[], encoding?: string): Promise<boolean> {
     error.value = null
     try {
-      const { jobId } = await bridge().request('library.import', { paths })
+      const { jobId } = await bridge().request('library.import', {
+        paths,
+        ...(encoding ? { encoding } : {}),
+      })
       jobs.track({ id: jobId, kind: 'import', title: 'Importing your music' })
       return true
     } catch (e) {

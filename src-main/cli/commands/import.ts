@@ -7,9 +7,14 @@ import { failedImportPaths } from '../import-outcome'
 import { result } from '../output'
 import { librarySummary } from '../../core/app/library'
 import { describeHistoryReport } from '../../core/history/import-paths'
+import { isKnownEncoding } from '../../core/playlists/decode-text'
 
 export async function importCommand(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { ...dataOption, json: { type: 'boolean' } })
+  const a = parseArgs(argv, {
+    ...dataOption,
+    json: { type: 'boolean' },
+    encoding: { type: 'string' },
+  })
   if (a._.length === 0)
     throw new UsageError(
       'Give one or more music folders, playlist files or listening histories to import',
@@ -19,7 +24,12 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (missing.length) throw new UsageError(`Not found: ${missing.join(', ')}`)
   const app = await openSegue(a.data)
   try {
-    await waitForJob(app, app.startImport(paths))
+    const encoding = a.encoding as string | undefined
+    if (encoding !== undefined && !isKnownEncoding(encoding))
+      throw new UsageError(
+        `Unknown text encoding "${encoding}" (e.g. utf-8, windows-1251, koi8-r, shift_jis)`,
+      )
+    await waitForJob(app, app.startImport(paths, { encoding }))
     const report = (await librarySummary(app.db)).lastImport!
     const folders = report.folders[0]
     const out = {
@@ -45,7 +55,7 @@ export async function importCommand(argv: string[]): Promise<number> {
         ...(folders?.failures.slice(0, 20).map((f) => `  ${f.path}: ${f.reason}`) ?? []),
         ...report.playlists.map(
           (p) =>
-            `${p.file} (${p.format}): ${p.entries} entries, ${p.matched_library} your files, ${p.matched_catalog} catalogue, ${p.unmatched} unmatched${p.errors.length ? ` — ${p.errors.join('; ')}` : ''}`,
+            `${p.file} (${p.format}${p.encoding ? `, read as ${p.encoding}` : ''}): ${p.entries} entries, ${p.matched_library} your files, ${p.matched_catalog} catalogue, ${p.unmatched} unmatched${p.errors.length ? ` — ${p.errors.join('; ')}` : ''}`,
         ),
         ...(report.histories ?? []).map(describeHistoryReport),
       ].join('\n'),

@@ -21,6 +21,7 @@ export async function importIntoLibrary(
   paths: string[],
   catalog: CatalogIndex,
   ctx: JobContext,
+  options: { encoding?: string } = {},
 ): Promise<ImportReport> {
   // Listening histories (by content) take their own path; an iTunes Library.xml goes both ways.
   const sorted = await sortImportPaths(paths)
@@ -29,6 +30,7 @@ export async function importIntoLibrary(
     rest.length === 0 && sorted.histories.length > 0
       ? { playlists: [] }
       : await importPaths(db, rest, catalog, {
+          encoding: options.encoding,
           signal: ctx.signal,
           onScanProgress: (p) =>
             ctx.report(
@@ -65,6 +67,7 @@ export async function importIntoLibrary(
     playlists: result.playlists.map((p) => ({
       file: p.file,
       format: p.format,
+      ...(p.encoding ? { encoding: p.encoding, encoding_source: p.encoding_source } : {}),
       entries: p.entries,
       matched_library: p.matched_library,
       matched_catalog: p.matched_catalog,

@@ -311,9 +311,9 @@ export class Segue {
   }
 
   /** Imports folders and playlist files as a job; the library view and "owned" marks follow. */
-  startImport(paths: string[]): JobInfo {
+  startImport(paths: string[], options: { encoding?: string } = {}): JobInfo {
     return this.jobs.start('import', 'Importing your music', async (ctx) => {
-      await importIntoLibrary(this.db, paths, this.catalogIndex, ctx)
+      await importIntoLibrary(this.db, paths, this.catalogIndex, ctx, options)
       await this.refreshOwned()
       const s = await librarySummary(this.db)
       this.emit('library.changed', { tracks: s.tracks, playlists: s.playlists })

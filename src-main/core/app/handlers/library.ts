@@ -4,6 +4,7 @@ import type { Handlers, TrackMatchView } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
 import { checkImportPaths, describePathProblems } from '../../library/import-paths'
 import { fixTrackMatch, listTrackMatches, type TrackMatch } from '../../library/track-matches'
+import { isKnownEncoding } from '../../playlists/decode-text'
 import { setManualMatch } from '../../playlists/manual-match'
 import { exportPlaylist, getPlaylist, listPlaylists } from '../../playlists/store'
 import { librarySummary, toEntry, toSummary } from '../library'
@@ -51,12 +52,14 @@ export function libraryHandlers(app: LibraryServices): LibraryHandlers {
         )
       return app.options.pickPaths(kind)
     },
-    'library.import': async ({ paths: typed }) => {
+    'library.import': async ({ paths: typed, encoding }) => {
       const { paths, problems } = await checkImportPaths(typed)
       if (problems.length) throw new AppError('not-found', describePathProblems(problems))
       if (!paths.length)
         throw new AppError('bad-request', 'Give at least one folder or playlist file')
-      return { jobId: app.startImport(paths).id }
+      if (encoding !== undefined && !isKnownEncoding(encoding))
+        throw new AppError('bad-request', `Unknown text encoding "${encoding}"`)
+      return { jobId: app.startImport(paths, { encoding }).id }
     },
     'library.tracks': async () => (await listTrackMatches(app.db, app.catalogIndex)).map(trackView),
     'library.fixTrack': async ({ trackId, key }) => {

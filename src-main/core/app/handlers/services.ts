@@ -57,7 +57,7 @@ export interface LibraryServices extends SongRefs {
   readonly db: Db
   readonly catalog: Catalog
   readonly catalogIndex: CatalogIndex
-  startImport(paths: string[]): JobInfo
+  startImport(paths: string[], options?: { encoding?: string }): JobInfo
 }
 
 export interface QualityServices extends Emits {

@@ -1,5 +1,7 @@
 // Library matching that forgives edits: length ranks candidates and never vetoes the only one, rules and confidence reported, swaps shown corrected, owned songs never "new".
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ownedKeys } from '../../../../src-main/core/app/library'
 import { CatalogIndex } from '../../../../src-main/core/catalog/match'
@@ -8,6 +10,7 @@ import {
   LibraryIndex,
   pickByDuration,
 } from '../../../../src-main/core/library/library-index'
+import { importPlaylistFile } from '../../../../src-main/core/playlists/import'
 import { resolveEntry } from '../../../../src-main/core/playlists/resolve-entry'
 import { Db } from '../../../../src-main/core/store/db'
 import { songKey } from '../../../../src-shared/song-key'
@@ -114,5 +117,19 @@ describe('owned songs under another spelling are owned', () => {
     )
     expect(await ownedKeys(db)).toEqual(new Set(['p nk — so what']))
     expect(await ownedKeys(db, catalog)).toEqual(new Set(['p nk — so what', 'pink — so what']))
+  })
+
+  it('shows the detected encoding in the report and re-imports in another one', async () => {
+    const file = join(tmp.dir, 'ru.m3u')
+    writeFileSync(
+      file,
+      iconv.encode('#EXTINF:200,Кино - Звезда по имени Солнце\n/m/a.mp3\n', 'windows-1251'),
+    )
+    const detected = await importPlaylistFile(db, file, catalog)
+    expect(detected).toMatchObject({ encoding: 'windows-1251', encoding_source: 'detected' })
+    expect(detected.items[0]).toMatchObject({ artist: 'Кино', confidence: 1, swapped: false })
+    const again = await importPlaylistFile(db, file, catalog, { encoding: 'koi8-r' })
+    expect(again).toMatchObject({ encoding: 'koi8-r', encoding_source: 'chosen' })
+    expect(again.items[0].artist).not.toBe('Кино')
   })
 })
