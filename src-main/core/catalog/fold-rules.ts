@@ -69,3 +69,8 @@ export function describeFolds(base: string, rules: string[]): string {
   if (rules.length === 0) return base
   return `${base}, ignoring ${rules.join(', ')}`
 }
+
+/** "loose spelling (artist alias, brackets)" — a fuzzy rule with the loose rules it used. */
+export function describeLoose(rule: string, rules: string[]): string {
+  return rules.length === 0 ? rule : `${rule} (${rules.join(', ')})`
+}

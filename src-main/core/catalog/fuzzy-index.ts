@@ -2,6 +2,7 @@
 import {
   bigramSimilarity,
   looseArtist,
+  looseRulesBetween,
   looseTitle,
   titleTokens,
   tokenSimilarity,
@@ -16,6 +17,8 @@ export interface FuzzyHit<T> {
   confidence: number
   /** True when the entry's artist and title had to be swapped. */
   swapped: boolean
+  /** For loose-spelling hits: the loose rules that made the spellings meet ("artist alias", "brackets"…). */
+  rules: string[]
 }
 
 /** Title similarity (Dice over words) needed within one artist. */
@@ -86,6 +89,7 @@ export class FuzzySongIndex<T> {
         rule: 'loose spelling',
         confidence: 0.95 - penalty,
         swapped,
+        rules: looseRulesBetween(artist, title, s.artist, s.title),
       }))
     const out: FuzzyHit<T>[] = []
     const tokens = titleTokens(title)
@@ -102,6 +106,7 @@ export class FuzzySongIndex<T> {
           rule: 'similar spelling',
           confidence: round(0.9 * sim - penalty),
           swapped,
+          rules: [],
         })
     }
     for (const s of (this.byTitle.get(lt) ?? []).slice(0, BLOCK_LIMIT)) {
@@ -112,6 +117,7 @@ export class FuzzySongIndex<T> {
           rule: 'similar spelling',
           confidence: round(0.9 * sim - penalty),
           swapped,
+          rules: [],
         })
     }
     return out

@@ -30,9 +30,7 @@ export function unLeet(s: string): string {
 /** An artist's loose form: normalised, symbols read as letters, spaces and hyphens gone, aliases applied. */
 export function looseArtist(artist: string): string {
   // "The-Fray" keeps its "the" through normalisation: drop it after squashing too.
-  const squashed = normalizeArtist(unLeet(artist))
-    .replace(/^the /, '')
-    .replace(/\s+/g, '')
+  const squashed = normalizeArtist(unLeet(artist)).replace(/^the /, '').replace(/\s+/g, '')
   return ARTIST_ALIASES[squashed] ?? squashed
 }
 
@@ -87,4 +85,32 @@ export function bigramSimilarity(a: string, b: string): number {
     }
   }
   return (2 * common) / (a.length - 1 + (b.length - 1))
+}
+
+/** Which loose rules make two spellings meet: "artist alias", "symbols as letters", "spacing", "brackets", "ck/ph spelling". */
+export function looseRulesBetween(a1: string, t1: string, a2: string, t2: string): string[] {
+  const out: string[] = []
+  const sq1 = normalizeArtist(unLeet(a1)).replace(/^the /, '').replace(/\s+/g, '')
+  const sq2 = normalizeArtist(unLeet(a2)).replace(/^the /, '').replace(/\s+/g, '')
+  if (sq1 !== sq2 && (ARTIST_ALIASES[sq1] !== undefined || ARTIST_ALIASES[sq2] !== undefined))
+    out.push('artist alias')
+  if (unLeet(a1) !== a1 || unLeet(a2) !== a2 || unLeet(t1) !== t1 || unLeet(t2) !== t2)
+    out.push('symbols as letters')
+  if (
+    normalizeArtist(a1) !== normalizeArtist(a2) &&
+    sq1 === sq2 &&
+    unLeet(a1) === a1 &&
+    unLeet(a2) === a2
+  )
+    out.push('spacing')
+  const br = /[([{][^)\]}]*[)\]}]/g
+  if ((t1.match(br) ?? []).join() !== (t2.match(br) ?? []).join()) out.push('brackets')
+  const n1 = normalizeTitle(t1.replace(br, ' ').trim() || t1)
+  const n2 = normalizeTitle(t2.replace(br, ' ').trim() || t2)
+  if (
+    n1 !== n2 &&
+    n1.replace(/ck/g, 'k').replace(/ph/g, 'f') === n2.replace(/ck/g, 'k').replace(/ph/g, 'f')
+  )
+    out.push('ck/ph spelling')
+  return out
 }

@@ -1,6 +1,6 @@
 // Finds the research-catalogue song for a user's "artist + title", trying the exact key first and then careful fallbacks.
 import { normalizeArtist, normalizeTitle, songKey } from '../../../src-shared/song-key'
-import { describeFolds, foldRulesBetween } from './fold-rules'
+import { describeFolds, describeLoose, foldRulesBetween } from './fold-rules'
 import { FuzzySongIndex } from './fuzzy-index'
 
 /** One song the index can match (a Yes dataset song fits as is). */
@@ -50,8 +50,8 @@ export interface CatalogMatch {
 
 /** The report wording of a catalogue match: rule, folds and (for fuzzy ones) the confidence. */
 export function describeMatch(m: CatalogMatch): string {
-  const base = describeFolds(m.reason, m.folds ?? [])
-  return m.confidence < 1 ? `${base} (${Math.round(m.confidence * 100)} % sure)` : base
+  if (m.confidence >= 1) return describeFolds(m.reason, m.folds ?? [])
+  return `${describeLoose(m.reason, m.folds ?? [])}, ${Math.round(m.confidence * 100)} % sure`
 }
 
 /** The catalogue as a set of song keys with ids: what import needs to link entries to research songs. */
@@ -167,6 +167,7 @@ export class CatalogIndex {
       reason: hit.rule,
       confidence: hit.confidence,
       swapped: hit.swapped,
+      folds: hit.rules,
       ...this.raw.get(hit.item),
     }
   }

@@ -1,5 +1,5 @@
 // The library in memory for matching playlist entries to tracks: by path, then file name + folder, then artist + title (length ranks, never vetoes), then fuzzy spellings.
-import { describeFolds, foldRulesBetween } from '../catalog/fold-rules'
+import { describeFolds, describeLoose, foldRulesBetween } from '../catalog/fold-rules'
 import { FuzzySongIndex } from '../catalog/fuzzy-index'
 import { KeyVariants, type KeyVariantReason } from '../catalog/match'
 import { pathTail, resolveLocation } from '../playlists/location'
@@ -139,7 +139,7 @@ export class LibraryIndex {
       const swapped = hit.swapped ? ', artist and title swapped in the playlist' : ''
       return {
         trackId: pick.track.id,
-        reason: `${hit.rule} "${pick.track.artist} - ${pick.track.title}"${swapped} (${Math.round(hit.confidence * 100)} % sure)${pick.note}`,
+        reason: `${describeLoose(hit.rule, hit.rules)}: "${pick.track.artist} - ${pick.track.title}"${swapped}, ${Math.round(hit.confidence * 100)} % sure${pick.note}`,
         swapped: hit.swapped,
         confidence: hit.confidence,
       }

@@ -92,7 +92,7 @@ describe('fuzzy catalogue matching behind the exact rules', () => {
     expect(m?.id).toBe(id)
     expect(m!.confidence).toBeGreaterThan(0.5)
     if (m!.reason === 'loose spelling' || m!.reason === 'similar spelling')
-      expect(describeMatch(m!)).toMatch(/ % sure\)$/)
+      expect(describeMatch(m!)).toMatch(/, \d+ % sure$/)
   })
 
   it('keeps exact matches at confidence 1 and does not invent matches', () => {
@@ -100,6 +100,18 @@ describe('fuzzy catalogue matching behind the exact rules', () => {
     expect(catalogue.find('Daft Punk', 'Around the World')).toBeUndefined()
     expect(catalogue.find('Coldplay', 'Symphony No. 9')).toBeUndefined()
     expect(catalogue.find('Lady Gaga', 'Need You Now')).toBeUndefined()
+  })
+
+  it('names the loose rules that made the spellings meet', () => {
+    expect(describeMatch(catalogue.find('Lady A', 'Need You Now')!)).toBe(
+      'loose spelling (artist alias), 95 % sure',
+    )
+    expect(describeMatch(catalogue.find('Ke$ha', 'TiK ToK')!)).toBe(
+      'loose spelling (symbols as letters, ck/ph spelling), 95 % sure',
+    )
+    expect(describeMatch(catalogue.find('Black Eyed Peas', 'The Time (Dirty Bit)')!)).toBe(
+      'loose spelling (brackets), 95 % sure',
+    )
   })
 
   it('detects a swap and gives the catalogue spelling', () => {

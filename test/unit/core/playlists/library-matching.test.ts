@@ -72,7 +72,9 @@ describe('fuzzy library matching and swaps', () => {
     const hit = library.find({ artist: 'Pink', title: 'So What' }, '/')
     expect(hit.trackId).toBe(4)
     expect(hit.confidence).toBeLessThan(1)
-    expect(hit.reason).toMatch(/^loose spelling "P!nk - So What" \(\d+ % sure\)$/)
+    expect(hit.reason).toMatch(
+      /^loose spelling \(symbols as letters\): "P!nk - So What", \d+ % sure$/,
+    )
   })
 
   it('stores a detected swap in the corrected order', () => {
@@ -84,7 +86,9 @@ describe('fuzzy library matching and swaps', () => {
   it('reports the catalogue rule and the confidence of a fuzzy catalogue match', () => {
     const r = resolveEntry({ artist: 'P!nk', title: 'So What' }, ctx)
     expect(r).toMatchObject({ track_id: 4, catalog_id: 10, song_key: 'pink — so what' })
-    expect(r.catalog_reason).toMatch(/^catalogue: loose spelling \(\d+ % sure\)$/)
+    expect(r.catalog_reason).toMatch(
+      /^catalogue: loose spelling \(symbols as letters\), \d+ % sure$/,
+    )
   })
 
   it('matches the Spotify CSV entry of an owned song whose length differs', () => {
