@@ -70,17 +70,25 @@ export async function radioMix(
   const pool = await radioRanking(env, known, offset + 3 * n + 30, blocked)
   const rng = mixRng(opts.seed, 'radio', known.join('\n'), offset)
   let ordered: string[]
+  let ownedShare = MIN_OWNED_SHARE
+  let note = ''
   if (opts.playableNow) {
     const direction = weightedDirection(
       known.map((k) => env.vectors.get(k)).filter((v): v is Float32Array => !!v),
     )
-    const owned = direction
-      ? ownedNear(env, direction, blocked, offset + 3 * n)
-      : pool.keys.filter((k) => env.library.owned.has(k))
     const others = pool.keys.filter((k) => !env.library.owned.has(k))
+    const owned = direction
+      ? ownedNear(env, direction, blocked, offset + 3 * n, fitThreshold(env, direction, others, n))
+      : pool.keys.filter((k) => env.library.owned.has(k))
+    // Owned songs only where they fit: a thin library fills the rest from the catalogue.
+    ownedShare = Math.min(MIN_OWNED_SHARE, Math.floor((owned.length / n) * 100) / 100)
+    if (env.library.owned.size === 0)
+      note = ' — a discovery station from the catalogue: import your music to play it'
+    else if (ownedShare < MIN_OWNED_SHARE)
+      note = ` — your library is thin here: ${owned.length} of your songs fit, the rest come from the catalogue`
     ordered = interleave(
       [freshOrder(owned, rng, freshness), freshOrder(others, rng, freshness)],
-      [MIN_OWNED_SHARE, 1 - MIN_OWNED_SHARE],
+      [ownedShare, 1 - ownedShare],
     )
   } else ordered = freshOrder(pool.keys, rng, freshness)
   const picked = applyMixRules(
@@ -89,6 +97,7 @@ export async function radioMix(
       n,
       exclude: blocked,
       playableNow: opts.playableNow,
+      minOwnedShare: ownedShare,
       before: queued.slice(-9).map((k) => ({ artist: songName(env, k).artist })),
     },
   )
@@ -104,7 +113,7 @@ export async function radioMix(
       description: `Songs that go with ${known
         .map((k) => songName(env, k).title)
         .slice(0, 3)
-        .join(', ')}`,
+        .join(', ')}${note}`,
       seed: opts.seed,
       modelId: pool.modelId,
       params: { seeds: known, n, offset, playableNow: opts.playableNow ?? false, freshness },
@@ -112,4 +121,34 @@ export async function radioMix(
     },
     new Explainer(env, known),
   )
+}
+
+/** An owned song fits a station when it is at least this share as close as the catalogue's n-th pick. */
+export const OWNED_FIT = 0.8
+
+/**
+ * The closeness (cosine to the seeds' direction) an owned song needs to join the station:
+ * {@link OWNED_FIT} × that of the `n`-th catalogue candidate (0 when the pool is shorter), so a
+ * Bach file never joins a Kings of Leon radio just because the user owns few songs.
+ */
+export function fitThreshold(
+  env: MixEnv,
+  direction: Float32Array,
+  candidates: readonly string[],
+  n: number,
+): number {
+  const cos: number[] = []
+  for (const k of candidates) {
+    const v = env.vectors.get(k)
+    if (v) cos.push(dot(v, direction))
+  }
+  if (cos.length < n) return 0
+  cos.sort((a, b) => b - a)
+  return Math.max(0, OWNED_FIT * cos[n - 1])
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i]
+  return s
 }

@@ -9,7 +9,8 @@ import {
 } from '../../../../src-main/core/mixes/api'
 import type { Mix } from '../../../../src-main/core/mixes/types'
 import { expectMixRules } from './expect-rules'
-import { makeWorld, metalJazzUser } from './world'
+import { buildUserLibrary } from '../../../../src-main/core/mixes/user-library'
+import { makeWorld, metalJazzUser, ownedRows } from './world'
 
 const world = makeWorld()
 const genreOf = (key: string): string => world.byKey.get(key)!.genre
@@ -191,6 +192,30 @@ describe('radio', () => {
     const r = await radio(ctxFor(1, { playableNow: true }), [seedSong.key], 10)
     expectMixRules(r.tracks, { playableNow: true })
     expect(r.tracks.length).toBeGreaterThanOrEqual(5)
+  })
+
+  it('plays the catalogue as a discovery station before any import, and says so', async () => {
+    const empty = buildUserLibrary({ tracks: [], playlists: [] })
+    const r = await radio(ctxFor(1, { playableNow: true, library: empty }), [seedSong.key], 10)
+    expect(r.tracks).toHaveLength(10)
+    expect(r.tracks.every((t) => !t.owned)).toBe(true)
+    expect(r.description).toMatch(/import your music to play it/)
+  })
+
+  it('with a thin library, plays only the owned songs that fit and fills from the catalogue', async () => {
+    // The user owns jazz (fits a jazz radio) and metal (does not): no metal file joins.
+    const r = await radio(ctxFor(1, { playableNow: true }), [seedSong.key], 10)
+    const ownedGenres = r.tracks.filter((t) => t.owned).map((t) => genreOf(t.key))
+    expect(ownedGenres.length).toBeGreaterThan(0)
+    expect(ownedGenres.every((g) => g === 'jazz')).toBe(true)
+    const metalOnly = buildUserLibrary({
+      tracks: ownedRows(world.songs.filter((s) => s.genre === 'metal').slice(0, 6)),
+      playlists: [],
+    })
+    const m = await radio(ctxFor(1, { playableNow: true, library: metalOnly }), [seedSong.key], 10)
+    expect(m.tracks).toHaveLength(10)
+    expect(m.tracks.filter((t) => t.owned)).toEqual([])
+    expect(m.description).toMatch(/library is thin here: 0 of your songs fit/)
   })
 })
 
