@@ -14,6 +14,7 @@ import { importPlaylistFile } from '../../../../src-main/core/playlists/import'
 import { resolveEntry } from '../../../../src-main/core/playlists/resolve-entry'
 import { Db } from '../../../../src-main/core/store/db'
 import { songKey } from '../../../../src-shared/song-key'
+import { FIXTURE_DIR } from '../../../fixtures/playlists/run-cases'
 import { makeTempDir } from '../../../fixtures/temp-dir'
 
 function track(id: number, artist: string, title: string, duration: number | null) {
@@ -135,5 +136,23 @@ describe('owned songs under another spelling are owned', () => {
     const again = await importPlaylistFile(db, file, catalog, { encoding: 'koi8-r' })
     expect(again).toMatchObject({ encoding: 'koi8-r', encoding_source: 'chosen' })
     expect(again.items[0].artist).not.toBe('Кино')
+  })
+
+  it('matches a Spotify CSV (Exportify, German header) to owned files whose lengths differ', async () => {
+    const now = new Date().toISOString()
+    const add = (path: string, artist: string, title: string, duration: number) =>
+      db.run(
+        `INSERT INTO tracks (path, size, mtime, artist, title, duration, song_key, added, updated) VALUES (?, 1, 0, ?, ?, ?, ?, ?, ?)`,
+        [path, artist, title, duration, songKey(artist, title), now, now],
+      )
+    await add('/m/hey.mp3', 'OutKast', 'Hey Ya! (Radio Mix / Club Mix)', 249)
+    await add('/m/ear.mp3', 'Tyler, The Creator', 'EARFQUAKE (feat. Playboi Carti)', 212)
+    const r = await importPlaylistFile(db, join(FIXTURE_DIR, 'exportify/exportify-de.csv'), catalog)
+    expect(r.items.map((i) => [i.match, i.track_id])).toEqual([
+      ['library', 2],
+      ['library', 1],
+    ])
+    expect(r.items[0].reason).toContain("your file is 3:32, the playlist's is 3:10")
+    expect(r.items[1].reason).toContain("your file is 4:09, the playlist's is 3:55")
   })
 })
