@@ -57,6 +57,7 @@ export function describeMatch(m: CatalogMatch): string {
 /** The catalogue as a set of song keys with ids: what import needs to link entries to research songs. */
 export class CatalogIndex {
   private fuzzy: FuzzySongIndex<number> | undefined
+  private readonly fuzzyMemo = new Map<string, CatalogMatch | null>()
   private readonly keyById = new Map<number, string>()
 
   private constructor(
@@ -157,6 +158,17 @@ export class CatalogIndex {
   /** The best fuzzy hit for (artist, title), if any. */
   matchFuzzy(artist: string | undefined, title: string | undefined): CatalogMatch | undefined {
     if (!artist || !title || this.ids.size === 0) return undefined
+    // Remembered: "owned" is recomputed after every import over the whole library.
+    const memoKey = `${artist}\u0000${title}`
+    const memo = this.fuzzyMemo.get(memoKey)
+    if (memo !== undefined) return memo ?? undefined
+    if (this.fuzzyMemo.size >= 200_000) this.fuzzyMemo.clear()
+    const m = this.computeFuzzy(artist, title)
+    this.fuzzyMemo.set(memoKey, m ?? null)
+    return m
+  }
+
+  private computeFuzzy(artist: string, title: string): CatalogMatch | undefined {
     this.fuzzy ??= new FuzzySongIndex(this.keyById.keys(), (id) => this.spelling(id))
     const hit = this.fuzzy.find(artist, title, 1)[0]
     if (!hit) return undefined
