@@ -204,12 +204,24 @@ export const ClusterView = z.object({
 })
 export type ClusterView = z.infer<typeof ClusterView>
 
+/** Clusters or a map computed for an earlier model (`modelId`), shown until the model in use has its own. */
+export const Staleness = z.object({
+  /** True when these belong to an earlier model than the one in use. */
+  stale: z.boolean().optional(),
+  /** The model in use they stand in for (when stale). */
+  forModel: z.string().optional(),
+  /** Progress (0..1) of the clustering job under way, when one runs. */
+  progress: z.number().optional(),
+})
+export type Staleness = z.infer<typeof Staleness>
+
 export const ClustersView = z.object({
   modelId: z.string(),
   k: z.number(),
   chosenK: z.number(),
   elbow: z.array(z.object({ k: z.number(), inertia: z.number() })),
   clusters: z.array(ClusterView),
+  ...Staleness.shape,
 })
 export type ClustersView = z.infer<typeof ClustersView>
 
@@ -223,6 +235,7 @@ export const MapView = z.object({
   owned: z.array(z.boolean()),
   /** Songs placed by content (absent in maps drawn before content placement existed). */
   placed: z.array(z.boolean()).optional(),
+  ...Staleness.shape,
 })
 export type MapView = z.infer<typeof MapView>
 
