@@ -22,6 +22,7 @@ import { ModelRegistry, type ModelRecord } from '../models/registry'
 import { userCorpus } from '../playlists/store'
 import { SERVED_SONG2VEC } from '../recommend/defaults'
 import { Db } from '../store/db'
+import { openLibraryDb } from '../store/open-library-db'
 import { checkDataFolder } from './data-folder'
 import { computeClustersAndMap, readClusters, type ClusterRequest } from './clusters'
 import { clusterHandlers } from './handlers/clusters'
@@ -39,6 +40,7 @@ import { DEFAULT_MODEL_KIND, readSettings, writeModelKind } from './settings'
 import { runTraining, type PlacementSettings, type TrainingSettings } from './training'
 import { exportServable } from '../models/servable'
 import { librarySongs } from './library-songs'
+import { sessionCorpus } from '../history/corpus'
 
 export interface SegueOptions {
   /** Where the database and models live (the app's user-data folder, or `--data`). */
@@ -97,7 +99,8 @@ export class Segue {
     const datasetDir = join(options.resourcesDir, 'dataset', 'yes', 'yes_big')
     const completeDir = join(options.resourcesDir, 'dataset', 'yes', 'yes_complete')
     const ds = await loadYesDataset(datasetDir)
-    const db = await Db.open(join(options.dataDir, 'segue.db'))
+    const { db, notice } = await openLibraryDb(options.dataDir)
+    if (notice) console.warn(`segue: ${notice}`)
     const catalog = new Catalog(ds)
     // Songs beyond the playlists' (found, described, and placed by their tags after training).
     const complete = await loadYesDataset(completeDir, { playlists: false }).catch(() => null)
@@ -282,6 +285,8 @@ export class Segue {
     return [
       ...this.catalog.playlists,
       ...Array.from({ length: USER_PLAYLIST_WEIGHT }, () => mine).flat(),
+      // Listening sessions from imported histories (issue 18), weighted by measurement.
+      ...(await sessionCorpus(this.db)),
     ]
   }
 

@@ -21,11 +21,17 @@ export class Db {
       )
     })
     const db = new Db(raw)
-    await db.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;',
-    )
-    await db.exec('PRAGMA busy_timeout = 5000;')
-    await db.migrate()
+    try {
+      await db.exec(
+        'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;',
+      )
+      await db.exec('PRAGMA busy_timeout = 5000;')
+      await db.migrate()
+    } catch (e) {
+      // A damaged file fails here: release the handle so the caller can move the file aside.
+      await db.close().catch(() => {})
+      throw e
+    }
     return db
   }
 
