@@ -152,3 +152,17 @@ describe('importHistoryFile', () => {
     expect(t?.track_id).not.toBeNull()
   })
 })
+
+describe('sessionCorpus', () => {
+  it('gives the cleaned sessions, repeated by weight, and nothing at weight 0', async () => {
+    const { sessionCorpus } = await import('../../../../src-main/core/history/corpus')
+    const file = join(tmp.dir, 'h.json')
+    writeFileSync(file, gen.spotifyExtended(plays))
+    expect(await sessionCorpus(db)).toEqual([])
+    await importHistoryFile(db, file, catalog)
+    const once = await sessionCorpus(db, 1)
+    expect(once.map((s) => s.length)).toEqual([3, 2])
+    expect(await sessionCorpus(db, 2)).toEqual([...once, ...once])
+    expect(await sessionCorpus(db, 0)).toEqual([])
+  })
+})
