@@ -41,7 +41,6 @@ import { runTraining, type PlacementSettings, type TrainingSettings } from './tr
 import { exportServable } from '../models/servable'
 import { librarySongs } from './library-songs'
 import { sessionCorpus } from '../history/corpus'
-import { sessionCorpus } from '../history/corpus'
 
 export interface SegueOptions {
   /** Where the database and models live (the app's user-data folder, or `--data`). */
