@@ -24,10 +24,43 @@ describe('clusters and map', () => {
     await page.goto(app.url)
     await page.locator('[data-view="clusters"]').click()
     // The first model trains, then its clusters and map are computed in the background.
-    await page.getByTestId('cluster-list').waitFor({ timeout: 170_000 })
-    expect(await page.getByTestId('cluster-list').locator('> li').count()).toBeGreaterThanOrEqual(2)
+    const others = page.getByTestId('clusters-others')
+    await others.waitFor({ timeout: 170_000 })
+    // No music imported: no cluster is the user's, the others are open and searchable.
+    expect(await page.getByTestId('clusters-yours').innerText()).toMatch(/Your clusters \(0\)/)
+    const items = others.getByTestId('cluster-list').locator('> li')
+    const all = await items.count()
+    expect(all).toBeGreaterThanOrEqual(2)
+    const labels = await items.locator('> button.link:first-child').allInnerTexts()
+    expect(new Set(labels).size).toBe(labels.length)
+    for (const l of labels) expect(l).not.toMatch(/favorites|genius|<3|awesome/i)
+    expect(await items.first().innerText()).toMatch(/tight|loose/)
+    await page.getByTestId('clusters-search').fill(labels[0].split(' · ')[0])
+    await expect.poll(() => items.count()).toBeLessThanOrEqual(all)
+    await page.getByTestId('clusters-search').fill('')
     const map = page.getByTestId('song-map')
     await map.waitFor({ timeout: 170_000 })
+    expect(await page.getByTestId('map-legend').innerText()).toContain('white = your songs')
+    // Cluster names sit at their centres; zooming in shows more of them.
+    const names = page.getByTestId('map-names').locator('.map-name')
+    await expect.poll(() => names.count(), { timeout: 20_000 }).toBeGreaterThan(0)
+    const before = await names.count()
+    const mb = (await map.boundingBox())!
+    await page.mouse.move(mb.x + mb.width / 2, mb.y + mb.height / 2)
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300)
+    await expect.poll(() => names.count(), { timeout: 5_000 }).toBeGreaterThanOrEqual(before)
+    await page
+      .getByTestId('song-map')
+      .dblclick({ position: { x: 1, y: 1 } })
+      .catch(() => {})
+    // Fly-to offers a dropdown of matching clusters and songs.
+    await page.getByTestId('fly-input').fill(labels[0].split(' · ')[0].slice(0, 4))
+    await page.getByTestId('fly-matches').locator('button').first().waitFor()
+    await page.getByTestId('fly-matches').locator('button').first().click()
+    await page.waitForTimeout(300)
+    await map.locator('xpath=../..').screenshot({ path: 'docs/clusters-map.png' })
+    await page.getByTestId('clusters-others').screenshot({ path: 'docs/clusters-list.png' })
+    await page.getByRole('button', { name: 'Show all clusters' }).click()
     await page.screenshot({ path: 'docs/clusters.png' })
     const box = (await map.boundingBox())!
     // Hover over a grid until the map names a song under the pointer, then click it.
@@ -40,7 +73,10 @@ describe('clusters and map', () => {
       }
     }
     expect(target).not.toBeNull()
-    const label = await page.locator('.map-tip').innerText()
+    const tip = await page.locator('.map-tip').innerText()
+    // The tip names the song and its cluster.
+    expect(await page.getByTestId('map-tip-cluster').innerText()).toMatch(/^in /)
+    const label = tip.split('\n')[0]
     expect(label).toMatch(/ — /)
     await page.mouse.click(target!.x, target!.y)
     await page.getByTestId('results').waitFor({ timeout: 20_000 })
