@@ -1,6 +1,7 @@
 // The model in use: one ONNX serving slot (hot-swapped after training), the served re-rank on top, and each model's rows (learnt and placed).
 import { join } from 'node:path'
 import type { ModelInfo, PlacedBy } from '../../../src-shared/contract'
+import { verifyChecksums } from '../models/checksums'
 import { ModelRegistry, ONNX_FILE, type ModelRecord } from '../models/registry'
 import { loadServable, type ServableModel } from '../models/servable'
 import type { ScoreQuery, ScoreResult } from '../onnx/query'
@@ -87,6 +88,8 @@ export class ModelService {
 
   /** Loads `record` completely, then switches to it; the old model answers until then. */
   async use(record: ModelRecord): Promise<void> {
+    // Bytes changed on disk since training: refused here (loadCurrent falls back to the last good model).
+    await verifyChecksums(record.dir)
     // The worker loads its own copy of the model meanwhile, off this thread.
     const similar = SimilarWorker.start(record.dir)
     try {

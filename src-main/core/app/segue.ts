@@ -205,8 +205,9 @@ export class Segue {
     return {
       song: this.songRef(key),
       modelId: answer.modelId,
-      results: answer.results.map(recommendation),
-      placed: answer.placed.map(recommendation),
+      // A non-finite score (a damaged model) never goes on the wire.
+      results: answer.results.filter((r) => Number.isFinite(r.score)).map(recommendation),
+      placed: answer.placed.filter((r) => Number.isFinite(r.score)).map(recommendation),
     }
   }
 

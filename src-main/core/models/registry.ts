@@ -4,6 +4,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ModelInfo } from '../../../src-shared/contract'
 import { writeFileAtomic } from '../util/fs-atomic'
+import { writeChecksums } from './checksums'
 
 /** Files of a complete model folder, beside what the trainer writes (model.json, vocab.tsv, *.f32). */
 export const ONNX_FILE = 'model.onnx'
@@ -61,6 +62,7 @@ export class ModelRegistry {
   /** Marks a model folder complete; call after every other file of it is written. */
   async complete(info: ModelInfo): Promise<ModelRecord> {
     const dir = this.dirOf(info.id)
+    await writeChecksums(dir)
     await writeFileAtomic(join(dir, INFO_FILE), JSON.stringify(info, null, 1))
     return { id: info.id, dir, info }
   }
