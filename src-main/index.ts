@@ -122,13 +122,20 @@ void app.whenReady().then(async () => {
   const updates = setupUpdates()
   setAppMenu(() => void updates.checkNow(window))
   // The data folder is the user's app-data location (never beside the executable).
-  segue = await Segue.open({
-    dataDir: app.getPath('userData'),
-    resourcesDir: bundledResourcesDir(app.isPackaged, process.resourcesPath, app.getAppPath()),
-    background: true,
-    version: app.getVersion(),
-    pickPaths: pickPaths,
-  })
+  try {
+    segue = await Segue.open({
+      dataDir: app.getPath('userData'),
+      resourcesDir: bundledResourcesDir(app.isPackaged, process.resourcesPath, app.getAppPath()),
+      background: true,
+      version: app.getVersion(),
+      pickPaths: pickPaths,
+    })
+  } catch (e) {
+    // A read-only or unusable data folder (the message names it and says what to do): tell the user, then quit.
+    dialog.showErrorBox('Segue cannot start', (e as Error).message)
+    app.exit(1)
+    return
+  }
   bindIpc(ipcMain, segue.handlers, isTrustedSender)
   serveApp(join(here, '../renderer'))
   serveMedia((id, range) => segue?.media(id, range) ?? null)
