@@ -43,7 +43,7 @@ const big = join(dir, 'Streaming_History_Audio_big.json')
     const ok = out.write((written ? ',\n' : '') + text)
     written += text.length
     offset += 400 * 86_400_000
-    if (!ok) await new Promise((r) => out.once('drain', r))
+    if (!ok) await new Promise<void>((r) => out.once('drain', () => r()))
   }
   out.write('\n]\n')
   await new Promise<void>((r) => out.end(() => r()))
