@@ -161,6 +161,15 @@ describe('Made For You', () => {
     const m3u = await readFile((await download.path())!, 'utf8')
     expect(m3u.startsWith('#EXTM3U')).toBe(true)
     expect(files.some((f) => m3u.includes(f))).toBe(true)
+    // Only playable entries: every #EXTINF is followed by a file path, with its real length (20 s).
+    const lines = m3u.trimEnd().split('\n')
+    lines.forEach((l, i) => {
+      if (!l.startsWith('#EXTINF:')) return
+      expect(l).toMatch(/^#EXTINF:20,/)
+      expect(files).toContain(lines[i + 1])
+    })
+    for (const l of lines.filter((x) => !x.startsWith('#'))) expect(files).toContain(l)
+    expect(download.suggestedFilename()).not.toMatch(/[:·"/\\]/)
 
     // A thumbs-down takes the song out of the mix on screen.
     const before = await card.getByTestId('mix-track').count()
