@@ -1,6 +1,7 @@
 // The research catalogue keyed by normalised song key: metadata lookup, search, and the research playlists as key sequences.
 import { songKey } from '../../../src-shared/song-key'
 import { PlaylistPostings } from './postings'
+import { SearchIndex } from './search-index'
 import { cleanPlaylists, type YesDataset } from './yes'
 
 /** Last.fm tags that are radio stations' call signs ("wjlb-fm") say nothing about a song's style. */
@@ -20,7 +21,7 @@ export class Catalog {
   readonly songs = new Map<string, CatalogSong>()
   /** Cleaned research playlists as song keys. */
   readonly playlists: string[][]
-  private readonly searchText: { key: string; text: string }[] = []
+  private readonly index = new SearchIndex()
   private readonly postings: PlaylistPostings<string>
 
   constructor(ds: YesDataset) {
@@ -31,6 +32,7 @@ export class Catalog {
     }
     this.playlists = cleanPlaylists(ds).map((p) => p.map((id) => keyOf[id]))
     this.postings = new PlaylistPostings(this.playlists)
+    this.index.build()
   }
 
   /**
@@ -40,6 +42,7 @@ export class Catalog {
   addSongs(songs: readonly { artist: string; title: string; tags: readonly string[] }[]): number {
     const before = this.songs.size
     for (const s of songs) if (s.artist && s.title) this.add(s.artist, s.title, s.tags)
+    this.index.build()
     return this.songs.size - before
   }
 
@@ -51,7 +54,7 @@ export class Catalog {
       for (const t of tags) if (!existing.tags.includes(t)) existing.tags.push(t)
     } else {
       this.songs.set(key, { key, artist, title, tags })
-      this.searchText.push({ key, text: fold(`${artist} ${title}`) })
+      this.index.add({ key, artist, title })
     }
     return key
   }
@@ -78,21 +81,17 @@ export class Catalog {
     return this.songs.get(key)
   }
 
-  /** Songs whose "artist title" contains every word of the query (accent- and case-insensitive). */
-  search(query: string, limit: number, rank: (key: string) => number = () => 0): CatalogSong[] {
-    const words = fold(query).split(' ').filter(Boolean)
-    if (words.length === 0) return []
-    const hits = this.searchText.filter((s) => words.every((w) => s.text.includes(w)))
-    hits.sort((a, b) => rank(b.key) - rank(a.key) || a.text.localeCompare(b.text))
-    return hits.slice(0, limit).map((h) => this.songs.get(h.key)!)
+  /**
+   * Songs matching every word of the query (the last may be half typed; case, accents, punctuation
+   * and "feat." ignored), by relevance, then `rank` (higher first), then name. Pass `rankVersion`
+   * (e.g. the model id) so `rank` is read once per version rather than per query.
+   */
+  search(
+    query: string,
+    limit: number,
+    rank: (key: string) => number = () => 0,
+    rankVersion?: string,
+  ): CatalogSong[] {
+    return this.index.search(query, limit, rank, rankVersion).map((e) => this.songs.get(e.key)!)
   }
-}
-
-function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
 }

@@ -27,7 +27,7 @@ export function songHandlers(app: SongServices): SongHandlers {
     'model.status': async () => ({ model: app.model, training: app.jobs.running('train') ?? null }),
     'songs.search': async ({ query, limit }) =>
       app.catalog
-        .search(query, limit, (key) => app.serving.count(key))
+        .search(query, limit, (key) => app.serving.count(key), app.model?.id ?? 'no model')
         .map((s) => app.songRef(s.key)),
     'songs.get': async ({ key }) => {
       if (!app.catalog.get(key)) throw new AppError('not-found', `No song with key "${key}"`)

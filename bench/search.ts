@@ -1,0 +1,94 @@
+// songs.search at the app's real size: the prebuilt index in-process (research catalogue + full tagged catalogue), then through a real `segue serve` over HTTP, sequential and 20 in parallel.
+// Run: npx tsx bench/search.ts [--data DIR] [--epochs 2] [--queries 200]
+import { parseArgs } from 'node:util'
+import { Catalog } from '../src-main/core/catalog/catalog'
+import { loadYesDataset } from '../src-main/core/catalog/yes'
+import { cpuLine, ensureModel, percentiles, startServe } from './serve-process'
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: '/tmp/segue-similar-http' },
+    epochs: { type: 'string', default: '2' },
+    queries: { type: 'string', default: '200' },
+  },
+})
+const rounds = Number(values.queries)
+console.log(`cpu: ${cpuLine()}`)
+
+// One-letter, two-letter, word and multi-word queries, accents and punctuation included.
+const QUERIES = [
+  'a',
+  'b',
+  'm',
+  's',
+  'e',
+  'lo',
+  'be',
+  'love',
+  'beyoncé',
+  'the b',
+  "don't",
+  'rihanna ft',
+  'michael jackson',
+  'halo',
+  'x',
+]
+
+const t0 = performance.now()
+const ds = await loadYesDataset('resources/dataset/yes/yes_big')
+const catalog = new Catalog(ds)
+const complete = await loadYesDataset('resources/dataset/yes/yes_complete', { playlists: false })
+const t1 = performance.now()
+catalog.addSongs(complete.songs.filter((s) => s.known))
+console.log(
+  `index: ${catalog.songs.size} songs; catalogue + index built in ${((performance.now() - t0) / 1000).toFixed(1)} s (adding the full catalogue and re-indexing: ${(performance.now() - t1).toFixed(0)} ms)`,
+)
+const pop = (key: string) => key.length % 7
+for (const q of ['a', 'love', 'michael jackson']) {
+  const ms: number[] = []
+  let hits = 0
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now()
+    hits = catalog.search(q, 20, pop, 'bench').length
+    ms.push(performance.now() - t)
+  }
+  const p = percentiles(ms)
+  console.log(`in-process search "${q}" (${hits} shown): p50 ${p.p50} ms, p99 ${p.p99} ms`)
+}
+
+ensureModel(values.data, Number(values.epochs))
+const server = await startServe(values.data)
+try {
+  await server.call('songs.search', { query: 'a', limit: 20 })
+  const ms: number[] = []
+  const one: number[] = []
+  for (let i = 0; i < rounds; i++) {
+    const query = QUERIES[i % QUERIES.length]
+    const r = await server.call<unknown[]>('songs.search', { query, limit: 20 })
+    ms.push(r.ms)
+    if (query.length === 1) one.push(r.ms)
+  }
+  const all = percentiles(ms)
+  const p1 = percentiles(one)
+  console.log(
+    `songs.search over HTTP, ${rounds} sequential: p50 ${all.p50} ms, p99 ${all.p99} ms; one-letter queries p50 ${p1.p50} ms, p99 ${p1.p99} ms`,
+  )
+
+  const pings: number[] = []
+  const t = performance.now()
+  const burst = Array.from({ length: 20 }, (_, i) =>
+    server.call('songs.search', { query: QUERIES[i % 5], limit: 20 }),
+  )
+  const pinging = (async () => {
+    for (let i = 0; i < 10; i++) pings.push((await server.call('app.info', {})).ms)
+  })()
+  await Promise.all(burst)
+  const burstMs = performance.now() - t
+  await pinging
+  const p = percentiles(pings)
+  console.log(
+    `20 parallel one-letter searches: all answered in ${burstMs.toFixed(1)} ms; app.info meanwhile p50 ${p.p50} ms, max ${p.max} ms`,
+  )
+} finally {
+  await server.stop()
+}
