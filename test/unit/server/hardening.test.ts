@@ -236,6 +236,7 @@ describe('media stream errors and aborts (items 2, 3, 7)', () => {
       await new Promise((r) => setTimeout(r, 50))
       after = openFds()
     }
+    console.info(`1,000 aborted media requests: open fds ${before} before, ${after} after`)
     expect(handed.length).toBeGreaterThanOrEqual(1000)
     expect(after).toBeLessThanOrEqual(before)
     await stillAnswers()
