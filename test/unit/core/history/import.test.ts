@@ -166,3 +166,24 @@ describe('sessionCorpus', () => {
     expect(await sessionCorpus(db, 0)).toEqual([])
   })
 })
+
+describe('listening facts', () => {
+  it('counts full plays, skips and the last play per song, and words the reason', async () => {
+    const { listeningFacts, listeningReason } =
+      await import('../../../../src-main/core/history/listening-facts')
+    const file = join(tmp.dir, 'facts.json')
+    writeFileSync(file, gen.spotifyExtended(plays))
+    await importHistoryFile(db, file, catalog)
+    const facts = await listeningFacts(db)
+    const airbag = facts.get('radiohead — airbag')!
+    expect(airbag).toEqual({ plays: 3, skips: 0, lastPlayed: t0 + 144 * min })
+    expect(facts.get('daft punk — get lucky')).toMatchObject({ plays: 1, skips: 1 })
+    expect(listeningReason(airbag, Date.UTC(2024, 11, 1))).toBe(
+      'you played this 3 times, last in March',
+    )
+    expect(listeningReason(facts.get('daft punk — get lucky'), Date.UTC(2025, 5, 1))).toBe(
+      'you played this once, last in March 2024 (skipped once)',
+    )
+    expect(listeningReason(undefined)).toBeUndefined()
+  })
+})

@@ -1,0 +1,76 @@
+// Per-song listening facts (plays, skips, last play) from stored histories and library play counts, and the "why" a mix can cite.
+import type { Db } from '../store/db'
+
+/** What the user's histories say about one song. */
+export interface ListeningFact {
+  plays: number
+  skips: number
+  /** Last full play, ms since 1970 UTC (undefined when never). */
+  lastPlayed?: number
+}
+
+/** Song key → facts; a play counts when it is not skipped and ran 30 s or more (or its length is unknown). */
+export async function listeningFacts(
+  db: Db,
+  minPlayedMs = 30_000,
+): Promise<Map<string, ListeningFact>> {
+  const out = new Map<string, ListeningFact>()
+  const rows = await db.all<{ key: string; plays: number; skips: number; last: number | null }>(
+    `SELECT s.song_key AS key,
+            SUM(CASE WHEN l.skipped = 0 AND (l.ms_played < 0 OR l.ms_played >= ?) THEN 1 ELSE 0 END) AS plays,
+            SUM(CASE WHEN l.skipped = 1 OR (l.ms_played >= 0 AND l.ms_played < ?) THEN 1 ELSE 0 END) AS skips,
+            MAX(CASE WHEN l.skipped = 0 AND (l.ms_played < 0 OR l.ms_played >= ?) THEN l.ts END) AS last
+       FROM listens l JOIN history_songs s ON s.source_id = l.source_id AND s.idx = l.song_idx
+      WHERE s.song_key IS NOT NULL GROUP BY s.song_key`,
+    [minPlayedMs, minPlayedMs, minPlayedMs],
+  )
+  for (const r of rows)
+    out.set(r.key, { plays: r.plays, skips: r.skips, lastPlayed: r.last ?? undefined })
+  // Library play counts (iTunes) where no single plays say more.
+  const tallies = await db.all<{ key: string; plays: number; skips: number; last: number | null }>(
+    `SELECT song_key AS key, MAX(plays) AS plays, MAX(skips) AS skips, MAX(last_played) AS last
+       FROM history_tallies WHERE song_key IS NOT NULL GROUP BY song_key`,
+  )
+  for (const t of tallies) {
+    const f = out.get(t.key)
+    if (!f) out.set(t.key, { plays: t.plays, skips: t.skips, lastPlayed: t.last ?? undefined })
+    else if (t.plays > f.plays) {
+      f.plays = t.plays
+      f.skips = Math.max(f.skips, t.skips)
+      f.lastPlayed = Math.max(f.lastPlayed ?? 0, t.last ?? 0) || undefined
+    }
+  }
+  return out
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
+/** "you played this 41 times, last in March" (the year added when it is not this year); undefined without plays. */
+export function listeningReason(
+  f: ListeningFact | undefined,
+  now = Date.now(),
+): string | undefined {
+  if (!f || f.plays === 0) return undefined
+  const times = f.plays === 1 ? 'once' : f.plays === 2 ? 'twice' : `${f.plays} times`
+  let when = ''
+  if (f.lastPlayed !== undefined) {
+    const d = new Date(f.lastPlayed)
+    const sameYear = d.getUTCFullYear() === new Date(now).getUTCFullYear()
+    when = `, last in ${MONTHS[d.getUTCMonth()]}${sameYear ? '' : ` ${d.getUTCFullYear()}`}`
+  }
+  const skips = f.skips > 0 ? ` (skipped ${f.skips === 1 ? 'once' : `${f.skips} times`})` : ''
+  return `you played this ${times}${when}${skips}`
+}
