@@ -15,8 +15,17 @@ import { fitLogistic, logit, type LogisticModel } from './logistic'
 
 /** The validation split of bench/tune.ts: 1,000 of the training playlists, seed 7. */
 export const RANKER_VALIDATION = { holdout: 1000, seed: 7 }
-/** Negatives kept per validation query (drawn among its candidates, seeded). */
-const NEGATIVES = 30
+/**
+ * How the scorer learns (chosen by bench/ranker-variants.ts on the validation split): `point` =
+ * target vs negatives as 1/0 rows; `pair` = one row per (target, negative) pair on the feature
+ * difference (a linear RankNet). Negatives: the `hard` best-ranked by the served pipeline, plus
+ * `random` others among the candidates (seeded).
+ */
+export const RANKER_RECIPE: { mode: 'point' | 'pair'; hard: number; random: number } = {
+  mode: 'point',
+  hard: 0,
+  random: 30,
+}
 /** Validation playlists whose queries train the scorer; the rest measure it. */
 const TRAIN_SHARE = 0.7
 
@@ -89,17 +98,7 @@ export class RankerRecommender implements Recommender {
           continue
         }
         if (pos < 0) continue
-        pushRow(rowsX, c.x, pos)
-        rowsY.push(1)
-        const want = Math.min(NEGATIVES, c.ids.length - 1)
-        const taken = new Set<number>([pos])
-        while (taken.size <= want) {
-          const k = Math.floor(rand() * c.ids.length)
-          if (taken.has(k)) continue
-          taken.add(k)
-          pushRow(rowsX, c.x, k)
-          rowsY.push(0)
-        }
+        addRows(rowsX, rowsY, c.x, c.ids.length, pos, negativesOf(c, pos, rand))
       }
       if (pi >= cut) held.push(perPlaylist)
       ctx.onProgress?.(0.4 + (0.2 * (pi + 1)) / split.heldout.length, 'scoring validation queries')
@@ -165,8 +164,52 @@ export class RankerRecommender implements Recommender {
   }
 }
 
-function pushRow(out: number[], x: Float32Array, k: number): void {
-  for (let d = 0; d < FEATURE_COUNT; d++) out.push(x[k * FEATURE_COUNT + d])
+function negativesOf(
+  c: { ids: number[]; x: Float32Array },
+  pos: number,
+  rand: () => number,
+): number[] {
+  const { hard, random } = RANKER_RECIPE
+  const out = new Set<number>()
+  if (hard > 0) {
+    const byServed = c.ids.map((_, k) => k)
+    byServed.sort((a, b) => c.x[b * FEATURE_COUNT] - c.x[a * FEATURE_COUNT] || a - b)
+    for (const k of byServed) {
+      if (out.size >= hard) break
+      if (k !== pos) out.add(k)
+    }
+  }
+  const want = Math.min(hard + random, c.ids.length - 1)
+  while (out.size < want) {
+    const k = Math.floor(rand() * c.ids.length)
+    if (k !== pos) out.add(k)
+  }
+  return [...out]
+}
+
+function addRows(
+  xs: number[],
+  ys: number[],
+  x: Float32Array,
+  _count: number,
+  pos: number,
+  negatives: readonly number[],
+): void {
+  const F = FEATURE_COUNT
+  if (RANKER_RECIPE.mode === 'point') {
+    for (let d = 0; d < F; d++) xs.push(x[pos * F + d])
+    ys.push(1)
+    for (const k of negatives) {
+      for (let d = 0; d < F; d++) xs.push(x[k * F + d])
+      ys.push(0)
+    }
+    return
+  }
+  negatives.forEach((k, i) => {
+    const sign = i % 2 === 0 ? 1 : -1
+    for (let d = 0; d < F; d++) xs.push(sign * (x[pos * F + d] - x[k * F + d]))
+    ys.push(sign > 0 ? 1 : 0)
+  })
 }
 
 /** Whether the served pipeline alone (its rank, feature 0) has the target in its top 25. */

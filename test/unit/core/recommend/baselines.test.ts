@@ -110,16 +110,20 @@ describe('registry', () => {
       'popular',
       'tags',
       'cooc',
+      'rp3beta',
+      'rp3beta-playlist',
+      'ease',
       'clusters',
       'song2vec',
       'served',
+      'ranker',
       'als',
       'autoencoder',
       'served-als',
       'served-autoencoder',
     ])
     expect(() => createRecommender('glove')).toThrow(
-      'Unknown recommender "glove": use one or more of random, popular, tags, cooc, clusters, song2vec, served, als, autoencoder, served-als, served-autoencoder',
+      'Unknown recommender "glove": use one or more of random, popular, tags, cooc, rp3beta, rp3beta-playlist, ease, clusters, song2vec, served, ranker, als, autoencoder, served-als, served-autoencoder',
     )
   })
 })
