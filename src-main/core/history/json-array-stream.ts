@@ -21,15 +21,31 @@ export class JsonArrayStream {
   write(chunk: string): void {
     const n = chunk.length
     let start = this.state === 'element' ? 0 : -1
+    // Inside strings the scan jumps from quote to quote (indexOf), minding backslashes.
+    let nextBackslash = -1
     for (let i = 0; i < n; i++) {
-      const c = chunk.charCodeAt(i)
-      if (this.state === 'element') {
-        if (this.inString) {
-          if (this.escaped) this.escaped = false
-          else if (c === 92 /* \ */) this.escaped = true
-          else if (c === 34 /* " */) this.inString = false
+      if (this.state === 'element' && this.inString) {
+        if (this.escaped) {
+          this.escaped = false
           continue
         }
+        if (nextBackslash < i && nextBackslash !== n) {
+          nextBackslash = chunk.indexOf('\\', i)
+          if (nextBackslash < 0) nextBackslash = n
+        }
+        let quote = chunk.indexOf('"', i)
+        if (quote < 0) quote = n
+        if (nextBackslash < quote) {
+          i = nextBackslash
+          this.escaped = true
+        } else if (quote < n) {
+          i = quote
+          this.inString = false
+        } else i = n
+        continue
+      }
+      const c = chunk.charCodeAt(i)
+      if (this.state === 'element') {
         if (c === 34) this.inString = true
         else if (c === 123 /* { */ || c === 91 /* [ */) this.depth++
         else if (c === 125 /* } */ || c === 93 /* ] */) {
