@@ -1,0 +1,105 @@
+// Through the real server over HTTP: similar.get equals the served pipeline over brute-force candidates (learnt and placed lists), and search answers match every word.
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Segue } from '../../../src-main/core/app/segue'
+import { searchTokens } from '../../../src-main/core/catalog/search-index'
+import { loadServable } from '../../../src-main/core/models/servable'
+import { ReferenceScorer } from '../../../src-main/core/onnx/reference'
+import { SERVED_PARAMS, servedHeadsOf } from '../../../src-main/core/recommend/defaults'
+import { coocOfModel, ServedRecommender } from '../../../src-main/core/recommend/served'
+import { startServer, type RunningServer } from '../../../src-main/server/server'
+
+const resourcesDir = join(import.meta.dirname, '../../../resources')
+let app: Segue
+let server: RunningServer
+
+beforeAll(async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'segue-similar-http-'))
+  const staticDir = await mkdtemp(join(tmpdir(), 'segue-static-'))
+  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Segue</title>')
+  app = await Segue.open({
+    dataDir,
+    resourcesDir,
+    training: { epochs: 1, dim: 32, tagModel: 'ridge' },
+  })
+  const job = app.startTraining({})
+  const done = await app.jobs.wait(job.id)
+  if (done.state !== 'done') throw new Error(`training ended ${done.state}: ${done.error}`)
+  server = await startServer({ handlers: app.handlers, staticDir, subscribe: () => () => {} })
+}, 600_000)
+afterAll(async () => {
+  await server?.close()
+  await app?.close()
+})
+
+async function api<T>(name: string, body: unknown): Promise<T> {
+  const res = await fetch(`http://127.0.0.1:${server.port}/api/${name}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  const envelope = (await res.json()) as { ok: boolean; result: T; error?: { message: string } }
+  if (!envelope.ok) throw new Error(envelope.error?.message)
+  return envelope.result
+}
+
+interface Similar {
+  results: { key: string; why: string }[]
+  placed: { key: string; why: string }[]
+}
+
+describe('similar.get and songs.search over HTTP', () => {
+  it('answers the served pipeline over brute-force candidates, and the brute-force nearest placed songs', async () => {
+    const record = await app.requireModel()
+    const model = await loadServable(record.dir)
+    expect(model.vocab.length).toBeGreaterThan(model.trained)
+    const heads = servedHeadsOf(model.kind)
+    const ref = new ReferenceScorer(model, { heads })
+    const learntRows = Array.from({ length: model.trained }, (_, i) => i)
+    const placedRows = Array.from(
+      { length: model.vocab.length - model.trained },
+      (_, i) => model.trained + i,
+    )
+    const brute = new ServedRecommender({
+      candidates: { query: async (q) => ref.query(q) },
+      cooc: coocOfModel(model, await app.corpus(), SERVED_PARAMS),
+      counts: model.counts,
+      params: SERVED_PARAMS,
+    })
+    for (const row of [0, 7, Math.floor(model.trained / 2), model.trained - 1]) {
+      const key = model.vocab[row]
+      const answer = await api<Similar>('similar.get', { key, topn: 10 })
+      const want = await brute.recommend([row], 10, {
+        exclude: new Set(placedRows),
+        explain: false,
+      })
+      expect(answer.results.map((r) => r.key)).toEqual(want.ids.map((r) => model.vocab[r]))
+      const placed = ref.query({ context: [row], exclude: learntRows, k: 8 })
+      expect(answer.placed.map((r) => r.key)).toEqual(placed.indices.map((r) => model.vocab[r]))
+      expect([...answer.results, ...answer.placed].every((r) => r.why !== '')).toBe(true)
+    }
+  })
+
+  it('search finds a song by its name and every answer holds every word', async () => {
+    const song = app.catalog.get(app.serving.keys()[3])!
+    const [first] = await api<{ key: string }[]>('songs.search', {
+      query: `${song.artist} ${song.title}`,
+      limit: 5,
+    })
+    expect(first.key).toBe(song.key)
+    for (const query of ['a', 'lo', 'the b', 'Beyoncé']) {
+      const words = searchTokens(query)
+      const hits = await api<{ key: string; artist: string; title: string }[]>('songs.search', {
+        query,
+        limit: 20,
+      })
+      expect(hits.length).toBeGreaterThan(0)
+      for (const h of hits) {
+        const own = searchTokens(`${h.artist} ${h.title}`)
+        for (const w of words) expect(own.some((o) => o.startsWith(w))).toBe(true)
+      }
+    }
+  })
+})
