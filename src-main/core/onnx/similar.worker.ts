@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     scorer = await SimilarScorer.create(model, servedHeadsOf(model.kind), {
       intraOpNumThreads: data.threads,
     })
+    // onnxruntime's first run packs the matrices: pay it here, not in the first request.
+    await scorer.query({ context: [0], learnt: 1, placed: 1 })
     post({ type: 'ready', rows: scorer.rows, trained: scorer.trained })
   } catch (e) {
     post({ type: 'failed', message: (e as Error).message })
