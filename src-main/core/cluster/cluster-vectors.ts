@@ -13,9 +13,9 @@ import type { KMeansResult } from './kmeans'
 import { normalizeRows, type UnitRows } from './vectors'
 
 /** Rows the elbow scan fits by default (a seeded sample when there are more). */
-export const DEFAULT_SCAN_SAMPLE = 8_000
+export const DEFAULT_SCAN_SAMPLE = 6_000
 /** Rows the final fit's restarts run on by default, before every row is assigned and refined. */
-export const DEFAULT_FIT_SAMPLE = 16_000
+export const DEFAULT_FIT_SAMPLE = 12_000
 /** Lloyd iterations on all rows after a sampled fit, by default. */
 export const DEFAULT_REFINE_ITER = 15
 

@@ -15,6 +15,8 @@ export interface KnnOptions {
   method?: 'exact' | 'approx' | 'auto'
   /** Largest row count 'auto' searches exactly. Default 2,000 (approx is faster beyond). */
   exactMax?: number
+  /** Random-projection trees of the approximate search. Default 5 + ⌊n^¼ / 2⌉, at most 12 (12 at 45k rows). */
+  trees?: number
   signal?: AbortSignal
   /** Progress within the search: `done` of `total` steps. */
   onProgress?: (done: number, total: number) => void
@@ -46,7 +48,8 @@ function approxKnn(
   opts: KnnOptions,
 ): KnnHeaps {
   const rng = createRng(opts.seed ^ 0x7f4a7c15)
-  const trees = Math.min(32, 5 + Math.round(Math.sqrt(Math.sqrt(n))))
+  // Few trees are enough to start NN-descent, which does the rest (its rounds stop when converged).
+  const trees = opts.trees ?? Math.min(12, 5 + Math.round(Math.sqrt(Math.sqrt(n)) / 2))
   const leafSize = Math.max(10, k)
   const rounds = Math.max(5, Math.round(Math.log2(n)))
   const total = trees + rounds

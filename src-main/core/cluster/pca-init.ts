@@ -1,9 +1,13 @@
 // Starting positions for the map: the rows projected on their top two principal axes.
 import type { Rng } from '../util/random'
 
+/** Rows the covariance is estimated from at most (every ⌈n / PCA_ROWS⌉-th row beyond). */
+export const PCA_ROWS = 4_000
+
 /**
  * Projects the `n × dim` rows on the two leading eigenvectors of their covariance (power iteration
- * with deflation on the `dim × dim` matrix), scales so the largest coordinate is 10 (UMAP's
+ * with deflation on the `dim × dim` matrix; estimated on at most PCA_ROWS evenly spaced rows, which
+ * is plenty for two axes and keeps this O(n·dim) rather than O(n·dim²)), scales so the largest coordinate is 10 (UMAP's
  * initial spread) and adds tiny seeded jitter so identical rows do not start on one spot.
  * Returns `n × 2` coordinates.
  */
@@ -13,7 +17,8 @@ export function pcaInit(data: Float32Array, n: number, dim: number, rng: Rng): F
   for (let d = 0; d < dim; d++) mean[d] /= Math.max(1, n)
   const cov = new Float64Array(dim * dim)
   const row = new Float64Array(dim)
-  for (let i = 0; i < n; i++) {
+  const stride = Math.max(1, Math.ceil(n / PCA_ROWS))
+  for (let i = 0; i < n; i += stride) {
     for (let d = 0; d < dim; d++) row[d] = data[i * dim + d] - mean[d]
     for (let p = 0; p < dim; p++) {
       const v = row[p]
