@@ -46,10 +46,18 @@ function ahr(score: (q: Q, k: number) => number): number {
   for (const e of per.values()) t += e.hits / e.n
   return t / per.size
 }
+const inServed = (q: Q, k: number): boolean => q.x[k * FEATURE_COUNT] > 0
 const row = (x: Float32Array, k: number): Float32Array =>
   x.subarray(k * FEATURE_COUNT, (k + 1) * FEATURE_COUNT)
 /** Negatives of a query: the `hard` best by any generator's rank features, plus `random` others. */
-function negatives(q: Q, pos: number, hard: number, random: number, rng: () => number): number[] {
+function negatives(
+  q: Q,
+  pos: number,
+  hard: number,
+  random: number,
+  rng: () => number,
+  servedOnly = false,
+): number[] {
   const byServed = q.ids
     .map((_, k) => k)
     .sort((a, b) => q.x[b * FEATURE_COUNT] - q.x[a * FEATURE_COUNT])
@@ -61,19 +69,25 @@ function negatives(q: Q, pos: number, hard: number, random: number, rng: () => n
   let guard = 0
   while (out.size < hard + random && guard++ < 1000) {
     const k = Math.floor(rng() * q.ids.length)
-    if (k !== pos) out.add(k)
+    if (k !== pos && (!servedOnly || inServed(q, k))) out.add(k)
   }
   return [...out]
 }
-function train(mode: 'point' | 'pair', hard: number, random: number, l2 = 1e-4): LogisticModel {
+function train(
+  mode: 'point' | 'pair',
+  hard: number,
+  random: number,
+  l2 = 1e-4,
+  servedOnly = false,
+): LogisticModel {
   let s = 7
   const rng = (): number => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648
   const xs: number[] = []
   const ys: number[] = []
   for (const q of trainQ) {
     const pos = q.ids.indexOf(q.target)
-    if (pos < 0) continue
-    const negs = negatives(q, pos, hard, random, rng)
+    if (pos < 0 || (servedOnly && !inServed(q, pos))) continue
+    const negs = negatives(q, pos, hard, random, rng, servedOnly)
     const xp = row(q.x, pos)
     if (mode === 'point') {
       xs.push(...xp)
