@@ -35,7 +35,7 @@ export interface ExportOptions {
   combine?: HeadCombine
   /** Exclude the context songs from the answers; default true. */
   excludeContext?: boolean
-  /** Storage of the weight matrices; default DEFAULT_QUANTIZE ('int8': int8 scan, exact re-scoring). */
+  /** Storage of the weight matrices; default DEFAULT_QUANTIZE (float32, exact on every CPU). */
   quantize?: Quantize
   /** ISO date stored as `created`; default now. */
   created?: string

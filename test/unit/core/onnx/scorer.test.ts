@@ -99,8 +99,8 @@ describe('exactness against the JS reference (2,000 × 32)', () => {
     { name: 'output', heads: [{ kind: 'output', weight: 1 }], quantize: 'none' },
     { name: 'blend', heads: blend, excludeContext: false, quantize: 'none' },
     { name: 'blend-sum', heads: blend, combine: 'sum', quantize: 'none' },
-    // int8 (the default) scans approximate scores, then re-scores candidates exactly: same answers.
-    { name: 'cosine-int8', heads: [{ kind: 'cosine', weight: 1 }] },
+    // int8 scans approximate scores, then re-scores candidates exactly: same answers.
+    { name: 'cosine-int8', heads: [{ kind: 'cosine', weight: 1 }], quantize: 'int8' },
     { name: 'output-int8', heads: [{ kind: 'output', weight: 1 }], quantize: 'int8' },
     { name: 'blend-int8', heads: blend, quantize: 'int8' },
   ]
