@@ -44,6 +44,8 @@ describe('clusters and map', () => {
     // Cluster names sit at their centres; zooming in shows more of them.
     const names = page.getByTestId('map-names').locator('.map-name')
     await expect.poll(() => names.count(), { timeout: 20_000 }).toBeGreaterThan(0)
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: 'docs/clusters.png' })
     const before = await names.count()
     const mb = (await map.boundingBox())!
     await page.mouse.move(mb.x + mb.width / 2, mb.y + mb.height / 2)
@@ -57,7 +59,6 @@ describe('clusters and map', () => {
     await map.locator('xpath=../..').screenshot({ path: 'docs/clusters-map.png' })
     await page.getByTestId('clusters-others').screenshot({ path: 'docs/clusters-list.png' })
     await page.getByRole('button', { name: 'Show all clusters' }).click()
-    await page.screenshot({ path: 'docs/clusters.png' })
     const box = (await map.boundingBox())!
     // Hover over a grid until the map names a song under the pointer, then click it.
     let target: { x: number; y: number } | null = null
