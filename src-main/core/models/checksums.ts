@@ -53,3 +53,20 @@ export async function verifyChecksums(dir: string): Promise<void> {
       throw new Error(`${name} does not match its checksum (changed on disk since it was trained)`)
   }
 }
+
+/**
+ * Records the new checksum of one trained file the app itself rewrote on purpose (the ONNX graph,
+ * re-exported over the placed rows after each placement). Folders without a manifest stay without.
+ */
+export async function recordChecksum(dir: string, name: string): Promise<void> {
+  const path = join(dir, CHECKSUM_FILE)
+  let manifest: { sha256?: Record<string, string> }
+  try {
+    manifest = JSON.parse(await readFile(path, 'utf8')) as typeof manifest
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw e
+  }
+  manifest.sha256 = { ...manifest.sha256, [name]: await sha256(join(dir, name)) }
+  await writeFileAtomic(path, JSON.stringify(manifest, null, 1))
+}
