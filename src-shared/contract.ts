@@ -295,6 +295,8 @@ export const requests = {
       dataDir: z.string(),
       catalog: z.object({ songs: z.number(), playlists: z.number() }),
       attribution: z.string(),
+      /** What the app repaired or fell back from (damaged database or model), in plain words. */
+      notices: z.array(z.string()),
     }),
   },
   'model.status': {

@@ -66,6 +66,8 @@ export const PLACED_SHOWN = 8
 
 export class Segue {
   readonly jobs = new JobRunner()
+  /** What the app repaired or fell back from at start or since (a damaged database, a damaged model): shown in the UI. */
+  readonly notices: string[] = []
   readonly models: ModelRegistry
   readonly serving: ModelService
   readonly mixes: MixService
@@ -85,12 +87,22 @@ export class Segue {
     readonly completeDir: string,
   ) {
     this.models = new ModelRegistry(options.dataDir)
-    this.serving = new ModelService(this.models, {
-      corpus: () => this.corpus(),
-      describe: (key) => this.describe(key),
-    })
+    this.serving = new ModelService(
+      this.models,
+      {
+        corpus: () => this.corpus(),
+        describe: (key) => this.describe(key),
+      },
+      (m) => this.notice(m),
+    )
     this.mixes = new MixService(this)
     this.jobs.onUpdate((job) => this.emit('job.updated', job))
+  }
+
+  /** Logs `message` and keeps it for the UI (app.info). */
+  notice(message: string): void {
+    console.warn(`segue: ${message}`)
+    this.notices.push(message)
   }
 
   static async open(options: SegueOptions): Promise<Segue> {
@@ -100,12 +112,12 @@ export class Segue {
     const completeDir = join(options.resourcesDir, 'dataset', 'yes', 'yes_complete')
     const ds = await loadYesDataset(datasetDir)
     const { db, notice } = await openLibraryDb(options.dataDir)
-    if (notice) console.warn(`segue: ${notice}`)
     const catalog = new Catalog(ds)
     // Songs beyond the playlists' (found, described, and placed by their tags after training).
     const complete = await loadYesDataset(completeDir, { playlists: false }).catch(() => null)
     if (complete) catalog.addSongs(complete.songs.filter((s) => s.known))
     const app = new Segue(options, catalog, catalogIndex(ds.songs), db, datasetDir, completeDir)
+    if (notice) app.notice(notice)
     await app.refreshOwned()
     app.settings = await readSettings(db)
     const model = await app.serving.loadCurrent()

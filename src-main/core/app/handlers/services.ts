@@ -40,6 +40,7 @@ export type TrainingArgs = { epochs?: number; algo?: 'cbow' | 'sg'; kind?: Model
 
 export interface SongServices extends ModelAccess {
   readonly options: { readonly version?: string; readonly dataDir: string }
+  readonly notices: readonly string[]
   readonly catalog: Catalog
   readonly serving: Pick<ModelService, 'count'>
   readonly jobs: Pick<JobRunner, 'running' | 'list' | 'cancel'>

@@ -23,6 +23,7 @@ export function songHandlers(app: SongServices): SongHandlers {
       dataDir: app.options.dataDir,
       catalog: { songs: app.catalog.songs.size, playlists: app.catalog.playlists.length },
       attribution: ATTRIBUTION,
+      notices: [...app.notices],
     }),
     'model.status': async () => ({ model: app.model, training: app.jobs.running('train') ?? null }),
     'songs.search': async ({ query, limit }) =>

@@ -49,6 +49,9 @@ describe('model checksums', () => {
     }
     expect(app.model!.id).toBe(good)
     expect(warnings.join('\n')).toMatch(new RegExp(`${bad}.*skipped.*checksum`))
+    // The UI is told too (app.info carries the notice the shell shows as a banner).
+    const info = (await app.handlers['app.info']({})) as { notices: string[] }
+    expect(info.notices.join('\n')).toMatch(new RegExp(`${bad}.*skipped.*checksum`))
     const [song] = await app.handlers['songs.search']({ query: 'aston martin music', limit: 1 })
     const answer = await app.handlers['similar.get']({ key: song.key, topn: 10 })
     expect(answer.results.length).toBeGreaterThan(0)
