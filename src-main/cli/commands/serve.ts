@@ -55,7 +55,12 @@ export async function serve(argv: string[]): Promise<number> {
     process.once('SIGINT', resolve)
     process.once('SIGTERM', resolve)
   })
-  await server.close()
-  await app.close()
-  return 0
+  // Stop within seconds whatever is still running (a training, a worker, an idle browser socket):
+  // the database is WAL and models become current atomically, so nothing is lost by leaving.
+  const closed = (async () => {
+    await server.close()
+    await app.close()
+  })().catch((e: Error) => process.stderr.write(`segue: while stopping: ${e.message}\n`))
+  await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000).unref())])
+  process.exit(0)
 }
