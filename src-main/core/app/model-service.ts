@@ -1,16 +1,12 @@
-// The model in use: one ONNX serving slot (hot-swapped after training), the served re-rank on top, and each model's rows (learnt and placed).
-import { join } from 'node:path'
+// The model in use (hot-swapped after training): its worker thread scores and builds, this thread keeps its rows and the served re-rank on top.
 import type { ModelInfo, PlacedBy } from '../../../src-shared/contract'
 import { verifyChecksums } from '../models/checksums'
-import { ModelRegistry, ONNX_FILE, type ModelRecord } from '../models/registry'
-import { loadServable, type ServableModel } from '../models/servable'
-import type { ScoreQuery, ScoreResult } from '../onnx/query'
-import { ServingModel } from '../onnx/serving-model'
-import { SimilarWorker, SimilarWorkerClosed } from '../onnx/similar-worker'
+import { tagRuleFromAdmitted } from '../catalog/clean-tags'
+import { ModelWorker, ModelWorkerClosed, type ModelRows } from '../models/model-worker'
+import { ModelRegistry, type ModelRecord } from '../models/registry'
 import { SERVED_PARAMS } from '../recommend/defaults'
-import { coocOfModel, ServedRecommender } from '../recommend/served'
-import { buildTagIndex } from '../recommend/tag-index'
-import { unitRowsOf } from '../recommend/vector-math'
+import { corpusRowsOf, ServedRecommender } from '../recommend/served'
+import { rememberTagRule } from '../recommend/why'
 import type { PlaylistCorpus } from '../song2vec/types'
 import { placedReason } from './placed-why'
 
@@ -23,11 +19,11 @@ interface Loaded {
   vectors: Float32Array
   dim: number
   /** The rows and what placed the placed ones. */
-  model: ServableModel
+  model: ModelRows
   /** The served pipeline of this model: candidates re-ranked with co-occurrence evidence. */
   served: ServedRecommender
-  /** Scores this model's learnt and placed rows in one pass, in a worker thread (Similar songs). */
-  similar: SimilarWorker
+  /** The model's thread: both ONNX sessions (Similar songs; mixes' candidates). */
+  worker: ModelWorker
 }
 
 /** One answer of Similar songs: learnt songs re-ranked by the served pipeline, and placed songs. */
@@ -48,8 +44,22 @@ export interface ServingContext {
 /** Thrown when a query started on one model reached the next one; the caller retries. */
 class ModelSwapped extends Error {}
 
+/** Lets the event loop answer what is waiting before the next step of a model load. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+/** A query on a worker that was closed meanwhile (its model was replaced) is asked again. */
+async function onWorker<T>(ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask()
+  } catch (e) {
+    if (e instanceof ModelWorkerClosed) throw new ModelSwapped()
+    throw e
+  }
+}
+
 export class ModelService {
-  private readonly serving = new ServingModel()
   /** Loaded models by id: the current one and the previous (queries may still finish on it). */
   private readonly loaded = new Map<string, Loaded>()
   private currentId: string | null = null
@@ -86,64 +96,78 @@ export class ModelService {
     return null
   }
 
-  /** Loads `record` completely, then switches to it; the old model answers until then. */
+  /**
+   * Loads `record` completely, then switches to it; the old model answers until then. Everything
+   * heavy (reading the files, both ONNX sessions, co-occurrence, the tag index) runs in the new
+   * model's worker thread, so requests answered meanwhile do not wait for it.
+   */
   async use(record: ModelRecord): Promise<void> {
     // Bytes changed on disk since training: refused here (loadCurrent falls back to the last good model).
     await verifyChecksums(record.dir)
-    // The worker loads its own copy of the model meanwhile, off this thread.
-    const similar = SimilarWorker.start(record.dir)
+    const worker = await ModelWorker.start(record.dir)
     try {
-      await this.load(record, similar)
+      await this.load(record, worker)
     } catch (e) {
       // The new model is not served: its worker goes too.
-      void similar.then((w) => w.close()).catch(() => undefined)
+      void worker.close()
       throw e
     }
   }
 
-  private async load(record: ModelRecord, similar: Promise<SimilarWorker>): Promise<void> {
-    const model = await loadServable(record.dir)
-    const corpus = await this.context.corpus()
-    const id = record.id
-    const candidates = {
-      query: async (q: ScoreQuery): Promise<ScoreResult> => {
-        const answer = await this.serving.query(q)
-        if (answer.modelId !== id) throw new ModelSwapped()
-        return answer
-      },
-    }
+  private async load(record: ModelRecord, worker: ModelWorker): Promise<void> {
+    const { model, unit } = worker
+    // Each step below is short; between them other requests get their turn.
+    await nextTurn()
+    const index = new Map<string, number>()
+    model.vocab.forEach((w, i) => index.set(w, i))
+    await nextTurn()
     const describe = (row: number) => this.context.describe(model.vocab[row])
+    const tagLists = model.vocab.map((_, row) => describe(row).tags)
+    await nextTurn()
+    const [cooc, tags] = await Promise.all([
+      this.context
+        .corpus()
+        .then((corpus) => corpusRowsOf(index, corpus))
+        .then((rows) =>
+          worker.cooc(rows, {
+            window: SERVED_PARAMS.coocWindow,
+            distancePower: SERVED_PARAMS.coocDistancePower,
+          }),
+        ),
+      worker.tags(tagLists),
+    ])
+    await nextTurn()
+    rememberTagRule(tags.index, tagRuleFromAdmitted(tags.admitted))
     const served = new ServedRecommender({
-      candidates,
-      cooc: coocOfModel(model, corpus, SERVED_PARAMS),
+      candidates: { query: (q) => onWorker(() => worker.score(q)) },
+      cooc,
       counts: model.counts,
       params: SERVED_PARAMS,
       nameOf: (row) => {
         const s = describe(row)
         return `"${s.title}" by ${s.artist}`
       },
-      tags: buildTagIndex(model.vocab.map((_, row) => describe(row))),
-      unit: { data: unitRowsOf(model.input, model.vocab.length, model.dim), dim: model.dim },
+      tags: tags.index,
+      unit: { data: unit, dim: model.dim },
     })
-    await this.serving.swap(join(record.dir, ONNX_FILE))
-    const worker = await similar
+    const id = record.id
     const previous = this.currentId
     this.loaded.set(id, {
       info: { ...record.info, placed: model.vocab.length - model.trained },
       words: model.vocab,
       counts: model.counts,
-      index: new Map(model.vocab.map((w, i) => [w, i])),
+      index,
       vectors: model.input,
       dim: model.dim,
       model,
       served,
-      similar: worker,
+      worker,
     })
     this.currentId = id
     for (const [key, old] of this.loaded)
       if (key !== id && key !== previous) {
         this.loaded.delete(key)
-        void old.similar.close()
+        void old.worker.close()
       }
   }
 
@@ -214,17 +238,13 @@ export class ModelService {
         throw new Error(
           'The model does not know these songs yet — retrain after importing playlists that contain them',
         )
-      let scored
-      try {
-        scored = await m.similar.query({
+      const scored = await onWorker(() =>
+        m.worker.similar({
           context: rows,
           learnt: m.served.poolSize(k),
           placed: Math.max(0, placedK),
-        })
-      } catch (e) {
-        if (e instanceof SimilarWorkerClosed) throw new ModelSwapped()
-        throw e
-      }
+        }),
+      )
       const answer = m.served.rerank(
         rows,
         { indices: scored.learnt.ids, scores: scored.learnt.scores },
@@ -273,8 +293,7 @@ export class ModelService {
       const exclude = (options.exclude ?? [])
         .map((key) => m.index.get(key))
         .filter((i): i is number => i !== undefined)
-      const answer = await this.serving.query({ context, weights, exclude, k })
-      if (answer.modelId !== m.info.id) throw new ModelSwapped()
+      const answer = await onWorker(() => m.worker.score({ context, weights, exclude, k }))
       return {
         modelId: m.info.id,
         results: answer.indices.map((i, n) => ({ key: m.words[i], score: answer.scores[n] })),
@@ -283,10 +302,9 @@ export class ModelService {
   }
 
   async close(): Promise<void> {
-    for (const m of this.loaded.values()) await m.similar.close()
+    for (const m of this.loaded.values()) await m.worker.close()
     this.loaded.clear()
     this.currentId = null
-    await this.serving.release()
   }
 
   /** Runs `fn` on the model in use; if a swap lands mid-query, runs it again on the new model. */

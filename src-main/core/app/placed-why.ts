@@ -7,7 +7,7 @@ import type { ServableModel } from '../models/servable'
  * some, else the reason stored when it was placed ("tagged rock, 80s", `sounds like "X" by Y`).
  */
 export function placedReason(
-  model: ServableModel,
+  model: Pick<ServableModel, 'trained' | 'placedBy' | 'placedWhy' | 'vocab'>,
   row: number,
   context: readonly number[],
   tagsOf: (row: number) => readonly string[],

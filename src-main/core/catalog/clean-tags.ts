@@ -188,6 +188,8 @@ export function learnTagRule(
   const minSongs = opts.minSongs ?? 5
   const minWithGenre = opts.minWithGenre ?? 0.6
   const minLift = opts.minLift ?? 1.5
+  // A catalogue has ~10k distinct tags over ~100k occurrences: classify each name once.
+  const kindOf = memoized(tagKind)
   const df = new Map<string, number>()
   const genreDf = new Map<string, number>()
   const pairs = new Map<string, Map<string, number>>()
@@ -197,11 +199,11 @@ export function learnTagRule(
     const tags = [...new Set(raw.map((t) => t.trim().toLowerCase()).filter(Boolean))]
     if (tags.length === 0) continue
     tagged++
-    const genres = tags.filter((t) => tagKind(t) === 'genre')
+    const genres = tags.filter((t) => kindOf(t) === 'genre')
     for (const g of genres) genreDf.set(g, (genreDf.get(g) ?? 0) + 1)
     for (const t of tags) {
       df.set(t, (df.get(t) ?? 0) + 1)
-      if (tagKind(t) !== null) continue
+      if (kindOf(t) !== null) continue
       const others = genres.filter((g) => g !== t)
       if (others.length > 0) withGenre.set(t, (withGenre.get(t) ?? 0) + 1)
       let m = pairs.get(t)
@@ -231,9 +233,40 @@ export function learnTagRule(
     admitted.push({ tag: t, songs: n, withGenre: share, lift, genre: best })
   }
   admitted.sort((a, b) => b.songs - a.songs || (a.tag < b.tag ? -1 : 1))
+  return ruleOf(admitted, extra, kindOf)
+}
+
+/**
+ * The rule learnt earlier (its `admitted` list, e.g. from a worker thread that learnt it), rebuilt
+ * without the songs: `tagRuleFromAdmitted(learnTagRule(s).admitted)` classifies every tag alike.
+ */
+export function tagRuleFromAdmitted(admitted: TagRule['admitted']): TagRule {
+  const extra = new Map<string, TagKind>()
+  for (const a of admitted) {
+    const base = hasVocabularyWord(a.tag)
+    if (base) extra.set(a.tag, base)
+  }
+  return ruleOf(admitted, extra, memoized(tagKind))
+}
+
+function ruleOf(
+  admitted: TagRule['admitted'],
+  extra: ReadonlyMap<string, TagKind>,
+  kindOf: (tag: string) => TagKind | null,
+): TagRule {
   return {
-    kind: (tag) => tagKind(tag) ?? extra.get(tag.trim().toLowerCase()) ?? null,
+    kind: memoized((tag) => kindOf(tag) ?? extra.get(tag.trim().toLowerCase()) ?? null),
     admitted,
+  }
+}
+
+/** `kind` remembered per tag string (tags are few, their occurrences many). */
+function memoized(kind: (tag: string) => TagKind | null): (tag: string) => TagKind | null {
+  const known = new Map<string, TagKind | null>()
+  return (tag) => {
+    let k = known.get(tag)
+    if (k === undefined) known.set(tag, (k = kind(tag)))
+    return k
   }
 }
 

@@ -35,7 +35,7 @@ export interface CoocMatrix {
 
 /** Builds the matrix from playlists of song ids in `0..size-1`. O(pairs) time and memory. */
 export function buildCooc(
-  playlists: readonly (readonly number[])[],
+  playlists: readonly ArrayLike<number>[],
   size: number,
   options: CoocOptions,
 ): CoocMatrix {

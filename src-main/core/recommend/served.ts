@@ -15,7 +15,7 @@ import type { RecommendOptions } from './types'
 import { unitRowsOf, dotRows } from './vector-math'
 import { explain, type Why } from './why'
 
-/** Anything that answers ONNX top-k queries: an `OnnxScorer`, or the app's hot-swapping `ServingModel`. */
+/** Anything that answers ONNX top-k queries: an `OnnxScorer`, or a loaded model's worker. */
 export interface CandidateSource {
   query(q: ScoreQuery): Promise<ScoreResult>
 }
@@ -278,6 +278,35 @@ export function coocOfModel(
     distancePower: params.coocDistancePower,
     signal,
   })
+}
+
+/**
+ * The playlists as rows of `index` (songs it does not know left out), flattened for a worker
+ * thread; yields to the event loop every `sliceMs` so requests keep being answered meanwhile.
+ */
+export async function corpusRowsOf(
+  index: ReadonlyMap<string, number>,
+  playlists: PlaylistCorpus,
+  sliceMs = 8,
+): Promise<{ rows: Int32Array; starts: Uint32Array }> {
+  let total = 0
+  for (const p of playlists) total += p.length
+  const rows = new Int32Array(total)
+  const starts = new Uint32Array(playlists.length + 1)
+  let at = 0
+  let sliceStart = performance.now()
+  for (let p = 0; p < playlists.length; p++) {
+    for (const key of playlists[p]) {
+      const row = index.get(key)
+      if (row !== undefined) rows[at++] = row
+    }
+    starts[p + 1] = at
+    if ((p & 255) === 255 && performance.now() - sliceStart > sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve))
+      sliceStart = performance.now()
+    }
+  }
+  return { rows: rows.slice(0, at), starts }
 }
 
 /** Weight of context position `i` given the slot: `1 / d^decay`, d = distance to the slot (1 = adjacent). */

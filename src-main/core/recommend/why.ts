@@ -107,6 +107,11 @@ export function explain(
 
 const rules = new WeakMap<TagIndex, TagRule>()
 
+/** Gives `index` the rule learnt from its songs elsewhere (a worker thread), so it is not learnt again here. */
+export function rememberTagRule(index: TagIndex, rule: TagRule): void {
+  rules.set(index, rule)
+}
+
 /** The clean-tag rule learnt from an index's own songs (computed once per index). */
 export function tagRuleOf(index: TagIndex): TagRule {
   let rule = rules.get(index)

@@ -1,0 +1,100 @@
+// Worker thread of one loaded model (see model-worker.ts): loads its folder and both ONNX sessions off the app's thread, then answers scoring and building requests in order.
+import { join } from 'node:path'
+import { parentPort, workerData, type Transferable } from 'node:worker_threads'
+import { hashVocab } from '../onnx/metadata'
+import { OnnxScorer } from '../onnx/scorer'
+import { SimilarScorer } from '../onnx/similar-scorer'
+import { buildCooc } from '../recommend/cooc-matrix'
+import { servedHeadsOf } from '../recommend/defaults'
+import { buildTagIndex } from '../recommend/tag-index'
+import { unitRowsOf } from '../recommend/vector-math'
+import { tagRuleOf } from '../recommend/why'
+import type {
+  ModelRequests,
+  ModelWorkerData,
+  ModelWorkerReply,
+  ModelWorkerRequest,
+} from './model-worker'
+import { unpackTags } from './model-worker'
+import { ONNX_FILE } from './registry'
+import { loadServable } from './servable'
+
+const port = parentPort
+if (!port) throw new Error('This module must run as a worker thread')
+const data = workerData as ModelWorkerData
+const post = (msg: ModelWorkerReply, transfer: Transferable[] = []) =>
+  port.postMessage(msg, transfer)
+
+type Handlers = {
+  [K in keyof ModelRequests]: (
+    q: ModelRequests[K]['query'],
+  ) => Promise<ModelRequests[K]['result']> | ModelRequests[K]['result']
+}
+
+/** Buffers of a result that can move to the app's thread instead of being copied. */
+function transferOf(result: unknown): Transferable[] {
+  const out: Transferable[] = []
+  if (!result || typeof result !== 'object') return out
+  for (const v of Object.values(result)) {
+    if (ArrayBuffer.isView(v) && !out.includes(v.buffer as ArrayBuffer))
+      out.push(v.buffer as ArrayBuffer)
+    else if (v && typeof v === 'object' && !Array.isArray(v)) out.push(...transferOf(v))
+  }
+  return out
+}
+
+async function main(): Promise<void> {
+  let handlers: Handlers
+  try {
+    const model = await loadServable(data.dir)
+    const threads = { intraOpNumThreads: data.threads }
+    const similar = await SimilarScorer.create(model, servedHeadsOf(model.kind), threads)
+    const served = await OnnxScorer.load(join(data.dir, ONNX_FILE), threads)
+    const rows = model.vocab.length
+    if (served.metadata.vocabHash !== hashVocab(model.vocab))
+      throw new Error(`${ONNX_FILE} was exported for other songs than the model's: export it again`)
+    // onnxruntime's first run packs the matrices: pay it here, not in the first request.
+    await similar.query({ context: [0], learnt: 1, placed: 1 })
+    await served.query({ context: [0], k: 1 })
+    handlers = {
+      similar: (q) => similar.query(q),
+      score: (q) => served.query(q),
+      cooc: (q) => {
+        const playlists = Array.from({ length: q.starts.length - 1 }, (_, p) =>
+          q.rows.subarray(q.starts[p], q.starts[p + 1]),
+        )
+        return buildCooc(playlists, rows, q)
+      },
+      tags: (q) => {
+        const songs = unpackTags(q.packed, rows).map((tags) => ({ artist: '', title: '', tags }))
+        const index = buildTagIndex(songs)
+        return { index, admitted: tagRuleOf(index).admitted }
+      },
+    }
+    // Copies made here move to the app's thread (this thread keeps its own for scoring).
+    const { output: _scoredHere, ...rest } = model
+    const shared = { ...rest, input: model.input.slice(), counts: model.counts.slice() }
+    const unit = unitRowsOf(model.input, rows, model.dim)
+    const moved = [unit.buffer, shared.input.buffer, shared.counts.buffer] as ArrayBuffer[]
+    post({ type: 'ready', model: shared, unit }, moved)
+  } catch (e) {
+    post({ type: 'failed', message: (e as Error).message })
+    return
+  }
+  port!.on('message', (msg: ModelWorkerRequest) => {
+    const handler = handlers[msg.type] as (q: unknown) => unknown
+    Promise.resolve()
+      .then(() => handler(msg.query))
+      .then(
+        (result) =>
+          post(
+            { type: 'answer', id: msg.id, result },
+            // Built for the app's thread and not kept here (scoring results may view reused buffers).
+            msg.type === 'cooc' || msg.type === 'tags' ? transferOf(result) : [],
+          ),
+        (e: Error) => post({ type: 'error', id: msg.id, message: e.message }),
+      )
+  })
+}
+
+void main()
