@@ -100,7 +100,12 @@ export function analyzeLibrary(
       if (settled) return
       settled = true
       signal?.removeEventListener('abort', onAbort)
-      for (const w of workers) void w.terminate()
+      // Each worker is asked to stop first, so it kills a running ffmpeg; terminated if it does not.
+      for (const w of workers) {
+        const kill = setTimeout(() => void w.terminate(), 1000)
+        w.once('exit', () => clearTimeout(kill))
+        w.postMessage({ type: 'abort' })
+      }
       summary.seconds = (performance.now() - started) / 1000
       if (err) reject(err)
       else {

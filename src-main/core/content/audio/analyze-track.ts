@@ -32,7 +32,7 @@ export interface AnalyzeOptions {
 /** A reusable analyser: analyser tables and the model's network are built once. */
 export function trackAnalyzer(
   opts: AnalyzeOptions = {},
-): (id: string, path: string) => Promise<TrackAnalysis> {
+): (id: string, path: string, signal?: AbortSignal) => Promise<TrackAnalysis> {
   const analyzer = new WindowAnalyzer(opts.windows)
   const predict = opts.model ? audioPredictor(opts.model) : undefined
   if (opts.model && opts.model.kind === 'cnn' && opts.model.shape.mels !== analyzer.mels) {
@@ -40,14 +40,20 @@ export function trackAnalyzer(
       `The audio model expects ${opts.model.shape.mels} mel bands but the analysis makes ${analyzer.mels}`,
     )
   }
-  return async (id, path) => {
+  return async (id, path, signal) => {
     let bytes: Buffer
     try {
       bytes = await readFile(path)
     } catch (e) {
       throw new Error(`Cannot read ${path}: ${(e as Error).message}`)
     }
-    const pcm = await decodeAudio(bytes, path)
+    // ffmpeg (for formats only it decodes) outputs mono at the analysis rate directly.
+    const pcm = await decodeAudio(bytes, path, {
+      path,
+      sampleRate: analyzer.sampleRate,
+      channels: 1,
+      signal,
+    })
     const mel = analyzer.analyze(pcm)
     const out: TrackAnalysis = {
       id,

@@ -51,7 +51,7 @@ describe('decodeAudio', () => {
     const pcm = await decodeAudio(encodeWav([sine(440, 0.05, 8000)], 8000, 'float32'))
     expect(pcm.channels[0]).toHaveLength(400)
     await expect(decodeAudio(Buffer.from('hello world, not audio'), 'notes.txt')).rejects.toThrow(
-      /Cannot decode notes\.txt: not a WAV, MP3, FLAC, Ogg Vorbis or Ogg Opus/,
+      /Cannot decode notes\.txt: not a WAV, AIFF, MP3, FLAC, Ogg Vorbis or Ogg Opus/,
     )
     const oggOpus = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(24), Buffer.from('OpusHead')])
     expect(sniffFormat(oggOpus)).toBe('ogg-opus')
