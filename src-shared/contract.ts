@@ -177,6 +177,8 @@ export const TrackMatchView = z.object({
   placedBy: PlacedBy.optional(),
   /** The current model knows the matched song. */
   inModel: z.boolean(),
+  /** Set when the file's sound could not be analysed (so content places it by its tags only), with why. */
+  audio: z.object({ reason: z.string(), needsFfmpeg: z.boolean() }).optional(),
 })
 export type TrackMatchView = z.infer<typeof TrackMatchView>
 
@@ -273,7 +275,18 @@ export const ContentStatus = z.object({
   analysed: z.number(),
   /** Tracks whose audio could not be decoded, with the reason of the first few. */
   failed: z.number(),
-  failures: z.array(z.object({ path: z.string(), reason: z.string() })),
+  failures: z.array(
+    z.object({
+      path: z.string(),
+      reason: z.string(),
+      /** Its format needs ffmpeg, which is not installed (not a broken file). */
+      needsFfmpeg: z.boolean().optional(),
+    }),
+  ),
+  /** Of the failed tracks, those whose format needs ffmpeg (not installed), by file type ("M4A": 3). */
+  needsFfmpeg: z.array(z.object({ format: z.string(), count: z.number() })).optional(),
+  /** An ffmpeg executable is found now (SEGUE_FFMPEG or PATH), so those formats can be analysed. */
+  ffmpeg: z.boolean().optional(),
   /** Songs placed by content in the model in use: research catalogue (by tags) and the user's tracks. */
   placed: z.object({ catalogue: z.number(), library: z.number() }),
   /** The audio model behind "sounds like" placements, if one could be trained. */

@@ -1,6 +1,7 @@
 // The library content job inside the app: listen to every track (resumable), then place the songs no playlist taught the model.
 import type { ContentStatus, JobInfo, ModelInfo } from '../../../src-shared/contract'
 import { analyzeLibrary } from '../content/audio/analyze-library'
+import { findFfmpeg } from '../content/audio/ffmpeg-decode'
 import type { JobContext, JobRunner } from '../jobs/runner'
 import { loadPlaced, savePlaced, type PlacedRows } from '../models/placed-files'
 import type { ModelRecord } from '../models/registry'
@@ -44,6 +45,7 @@ export async function contentStatus(
   const model = audio?.model
   return {
     ...counts,
+    ffmpeg: findFfmpeg().path !== undefined,
     placed: app.serving.placedCounts(),
     audioModel: model ? { kind: model.kind, tracks: model.tracks, trained: model.trained } : null,
   }

@@ -2,6 +2,8 @@
 import { basename } from 'node:path'
 import type { Handlers, TrackMatchView } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
+import { isTagsOnlyReason } from '../../content/audio/decode'
+import { analysisFailures } from '../../content/library/analysis-cache'
 import { checkImportPaths, describePathProblems } from '../../library/import-paths'
 import { fixTrackMatch, listTrackMatches, type TrackMatch } from '../../library/track-matches'
 import { isKnownEncoding } from '../../playlists/decode-text'
@@ -29,7 +31,8 @@ export function libraryHandlers(app: LibraryServices): LibraryHandlers {
     if (!p) throw new AppError('not-found', `No playlist with id ${id} — it may have been removed`)
     return p
   }
-  const trackView = (t: TrackMatch): TrackMatchView => {
+  /** `audioError`: why the file's sound could not be analysed, if so. */
+  const trackView = (t: TrackMatch, audioError?: string): TrackMatchView => {
     const ref = t.key ? app.songRef(t.key) : undefined
     return {
       ...t,
@@ -37,6 +40,9 @@ export function libraryHandlers(app: LibraryServices): LibraryHandlers {
         ref && t.key && app.catalog.get(t.key) ? { artist: ref.artist, title: ref.title } : null,
       inModel: ref?.inModel ?? false,
       ...(ref?.placedBy ? { placedBy: ref.placedBy } : {}),
+      ...(audioError
+        ? { audio: { reason: audioError, needsFfmpeg: isTagsOnlyReason(audioError) } }
+        : {}),
     }
   }
   return {
@@ -61,7 +67,13 @@ export function libraryHandlers(app: LibraryServices): LibraryHandlers {
         throw new AppError('bad-request', `Unknown text encoding "${encoding}"`)
       return { jobId: app.startImport(paths, { encoding }).id }
     },
-    'library.tracks': async () => (await listTrackMatches(app.db, app.catalogIndex)).map(trackView),
+    'library.tracks': async () => {
+      const [tracks, failures] = await Promise.all([
+        listTrackMatches(app.db, app.catalogIndex),
+        analysisFailures(app.db),
+      ])
+      return tracks.map((t) => trackView(t, failures.get(t.id)))
+    },
     'library.fixTrack': async ({ trackId, key }) => {
       if (!app.catalog.get(key) || !app.catalogIndex.has(key))
         throw new AppError('not-found', `No catalogue song with key "${key}"`)
@@ -72,7 +84,7 @@ export function libraryHandlers(app: LibraryServices): LibraryHandlers {
         throw new AppError('not-found', (e as Error).message)
       }
       await app.refreshOwned()
-      return trackView(fixed)
+      return trackView(fixed, (await analysisFailures(app.db)).get(fixed.id))
     },
     'playlists.list': async () => (await listPlaylists(app.db)).map(toSummary),
     'playlists.get': async ({ id }) => {

@@ -1,5 +1,9 @@
 // The analysis cache in the app database: which library tracks are analysed (for their current file), their mel windows, failures.
+import { extname } from 'node:path'
+import type { NeedsFfmpeg } from '../../../../src-shared/tags-only'
 import type { TrackAnalysis } from '../audio/analyze-track'
+import { isTagsOnlyReason, TAGS_ONLY } from '../audio/decode'
+import { findFfmpeg } from '../audio/ffmpeg-decode'
 import type { Db } from '../../store/db'
 import type { ContentSettings } from './settings'
 import { encodeWindows } from './window-codec'
@@ -26,18 +30,34 @@ export function analysisParams(settings: Pick<ContentSettings, 'windows'>): stri
 
 const UP_TO_DATE = 'a.size = t.size AND a.mtime = t.mtime AND a.params = ?'
 
-/** Every library track with its analysis state, in id order. */
-export async function contentTracks(db: Db, params: string): Promise<ContentTrack[]> {
+/** The message files in MP4, WMA… failed with before Segue recognised those formats (retried once). */
+const OLD_UNKNOWN_FORMAT = '%: not a WAV, MP3, FLAC, Ogg Vorbis or Ogg Opus file (convert it%'
+
+/**
+ * Every library track with its analysis state, in id order. A failure is tried again ('todo') when
+ * it predates the recognition of MP4/WMA/… files, and, once ffmpeg is installed
+ * (`ffmpegAvailable`), when it only said that its format needs ffmpeg.
+ */
+export async function contentTracks(
+  db: Db,
+  params: string,
+  ffmpegAvailable = findFfmpeg().path !== undefined,
+): Promise<ContentTrack[]> {
   return db.all<ContentTrack>(
     `SELECT t.id, t.path, t.size, t.mtime, t.song_key AS key, t.artist, t.title, t.genre,
        CASE WHEN a.track_id IS NULL OR NOT (${UP_TO_DATE}) THEN 'todo'
-            WHEN a.error IS NULL THEN 'analysed' ELSE 'failed' END AS state
+            WHEN a.error IS NULL THEN 'analysed'
+            WHEN a.error LIKE ? OR (? AND a.error LIKE ?) THEN 'todo'
+            ELSE 'failed' END AS state
      FROM tracks t LEFT JOIN track_audio a ON a.track_id = t.id ORDER BY t.id`,
-    [params],
+    [params, OLD_UNKNOWN_FORMAT, ffmpegAvailable ? 1 : 0, `%${TAGS_ONLY}%`],
   )
 }
 
-/** Counts for the status: tracks, analysed and failed ones (for their current file), and the first failures. */
+/**
+ * Counts for the status: tracks, analysed and failed ones (for their current file), the first
+ * failures, and the failed ones whose format needs ffmpeg (not installed) by file type.
+ */
 export async function analysisCounts(
   db: Db,
   params: string,
@@ -46,7 +66,8 @@ export async function analysisCounts(
   tracks: number
   analysed: number
   failed: number
-  failures: { path: string; reason: string }[]
+  failures: { path: string; reason: string; needsFfmpeg?: boolean }[]
+  needsFfmpeg: NeedsFfmpeg[]
 }> {
   const counts = await db.get<{ tracks: number; analysed: number | null; failed: number | null }>(
     `SELECT COUNT(*) AS tracks,
@@ -60,12 +81,34 @@ export async function analysisCounts(
      WHERE ${UP_TO_DATE} AND a.error IS NOT NULL ORDER BY t.path LIMIT ?`,
     [params, failuresShown],
   )
+  const needing = await db.all<{ path: string }>(
+    `SELECT t.path FROM track_audio a JOIN tracks t ON t.id = a.track_id
+     WHERE ${UP_TO_DATE} AND a.error LIKE ?`,
+    [params, `%${TAGS_ONLY}%`],
+  )
+  const byType = new Map<string, number>()
+  for (const { path } of needing) {
+    const type = extname(path).slice(1).toUpperCase() || 'extension-less'
+    byType.set(type, (byType.get(type) ?? 0) + 1)
+  }
   return {
     tracks: counts?.tracks ?? 0,
     analysed: counts?.analysed ?? 0,
     failed: counts?.failed ?? 0,
-    failures,
+    failures: failures.map((f) => (isTagsOnlyReason(f.reason) ? { ...f, needsFfmpeg: true } : f)),
+    needsFfmpeg: [...byType]
+      .map(([format, count]) => ({ format, count }))
+      .sort((a, b) => b.count - a.count || a.format.localeCompare(b.format)),
   }
+}
+
+/** Why each track's sound could not be analysed (for its current file), by track id. */
+export async function analysisFailures(db: Db): Promise<Map<number, string>> {
+  const rows = await db.all<{ id: number; error: string }>(
+    `SELECT a.track_id AS id, a.error FROM track_audio a JOIN tracks t ON t.id = a.track_id
+     WHERE a.error IS NOT NULL AND a.size = t.size AND a.mtime = t.mtime`,
+  )
+  return new Map(rows.map((r) => [r.id, r.error]))
 }
 
 type Pending =
