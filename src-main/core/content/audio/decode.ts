@@ -43,7 +43,8 @@ export function sniffFormat(bytes: Uint8Array): AudioFormat | undefined {
     if (firstPage.includes('vorbis')) return 'ogg-vorbis'
     return undefined
   }
-  if (ascii(bytes, 4, 4) === 'ftyp') return 'mp4'
+  // MP4 starts with its ftyp box; old QuickTime-style files with moov, mdat or a wide/free atom.
+  if (['ftyp', 'moov', 'mdat', 'wide', 'free'].includes(ascii(bytes, 4, 4))) return 'mp4'
   if (head === 'MAC ') return 'ape'
   if (head === 'wvpk') return 'wavpack'
   if (head === 'caff') return 'caf'

@@ -90,6 +90,9 @@ describe('sniffFormat: formats recognised by their content', () => {
   it('MP4 by its ftyp box whatever the brand, with the audio codec from stsd', () => {
     for (const brand of ['M4A ', 'M4B ', 'mp42', 'isom', 'qt  ', '3gp5', 'dash'])
       expect(sniffFormat(mp4Header(brand)), brand).toBe('mp4')
+    // QuickTime-style files without ftyp (moov or a wide atom first).
+    expect(sniffFormat(mp4Header('M4A ').subarray(24))).toBe('mp4')
+    expect(sniffFormat(Buffer.from('\0\0\0\x08wide\0\0\0\x10mdat'))).toBe('mp4')
     expect(describeFormat(mp4Header('M4A '), 'mp4')).toBe('AAC in an M4A file')
     expect(describeFormat(mp4Header('M4A ', 'alac'), 'mp4')).toBe(
       'ALAC (Apple Lossless) in an M4A file',
