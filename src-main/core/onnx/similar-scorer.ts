@@ -184,8 +184,11 @@ export class SimilarScorer {
     const dots =
       this.outputRows > 0 ? (out[SIMILAR_IO.outputScores].data as Float32Array) : undefined
 
-    const s = this.blended
     const n = this.rows
+    const k = { learnt: Math.min(q.learnt, this.learntIds.length), placed: q.placed }
+    k.placed = Math.min(k.placed, this.placedIds.length)
+    if (this.canSplit()) return this.splitTopK(cos, dots!, context, k)
+    const s = this.blended
     if (this.heads.length === 1) {
       const only = this.heads[0].kind === 'cosine' ? cos : dots!
       for (let r = 0; r < n; r++) s[r] = r < only.length ? only[r] : 0
@@ -199,23 +202,70 @@ export class SimilarScorer {
     for (const r of context) s[r] = -Infinity
     const opts = { minScore: -Infinity }
     return {
-      learnt: topK(s, Math.min(q.learnt, this.learntIds.length), {
-        ...opts,
-        candidates: this.learntIds,
-      }),
-      placed: topK(s, Math.min(q.placed, this.placedIds.length), {
-        ...opts,
-        candidates: this.placedIds,
-      }),
+      learnt: topK(s, k.learnt, { ...opts, candidates: this.learntIds }),
+      placed: topK(s, k.placed, { ...opts, candidates: this.placedIds }),
+    }
+  }
+
+  /**
+   * The served heads (output, then cosine with a positive weight) where no placed row has an
+   * output vector: every placed row gets the output head's same constant, so their order is the
+   * cosine order — the placed top-k is taken on the cosine scores directly and only the learnt
+   * rows are blended. Same arithmetic, per row, as the general path.
+   */
+  private canSplit(): boolean {
+    const [a, b] = this.heads
+    return (
+      this.heads.length === 2 &&
+      a.kind === 'output' &&
+      b.kind === 'cosine' &&
+      b.weight > 0 &&
+      this.outputRows <= this.model.trained
+    )
+  }
+
+  private splitTopK(
+    cos: Float32Array,
+    dots: Float32Array,
+    context: readonly number[],
+    k: { learnt: number; placed: number },
+  ): SimilarScores {
+    const n = this.rows
+    const [out, cosine] = this.heads
+    const d = zParams(dots, n, out.weight)
+    const c = zParams(cos, n, cosine.weight)
+    const trained = this.model.trained
+    const s = this.blended
+    for (let r = 0; r < trained; r++) {
+      const fromOutput = r < dots.length ? d.a * (dots[r] - d.mean) : d.rest
+      s[r] = 0 + fromOutput + c.a * (cos[r] - c.mean)
+    }
+    for (const r of context) if (r < trained) s[r] = -Infinity
+    const exclude = new Set(context.filter((r) => r >= trained))
+    const placed = topK(cos, k.placed, {
+      minScore: -Infinity,
+      candidates: this.placedIds,
+      exclude,
+    })
+    return {
+      learnt: topK(s, k.learnt, { minScore: -Infinity, candidates: this.learntIds }),
+      placed: {
+        ids: placed.ids,
+        scores: placed.ids.map((r) => 0 + d.rest + c.a * (cos[r] - c.mean)),
+      },
     }
   }
 }
 
 /**
- * Adds `weight · (x − mean) / std` to `s`, mean and population std taken over `n` rows of which
- * `x` holds the first `x.length` (the rest score 0).
+ * Mean, scale `weight / std` and the z-score of a zero row (`-scale · mean`), taken over `n`
+ * rows of which `x` holds the first `x.length` (the rest score 0), as {@link addZScored} does.
  */
-function addZScored(s: Float64Array, x: Float32Array, n: number, weight: number): void {
+function zParams(
+  x: Float32Array,
+  n: number,
+  weight: number,
+): { mean: number; a: number; rest: number } {
   let sum = 0
   for (let r = 0; r < x.length; r++) sum += x[r]
   const mean = sum / n
@@ -224,7 +274,15 @@ function addZScored(s: Float64Array, x: Float32Array, n: number, weight: number)
   v += (n - x.length) * mean * mean
   const std = Math.max(Math.sqrt(v / n), EPSILON)
   const a = weight / std
+  return { mean, a, rest: -a * mean }
+}
+
+/**
+ * Adds `weight · (x − mean) / std` to `s`, mean and population std taken over `n` rows of which
+ * `x` holds the first `x.length` (the rest score 0).
+ */
+function addZScored(s: Float64Array, x: Float32Array, n: number, weight: number): void {
+  const { mean, a, rest } = zParams(x, n, weight)
   for (let r = 0; r < x.length; r++) s[r] += a * (x[r] - mean)
-  const rest = -a * mean
   for (let r = x.length; r < n; r++) s[r] += rest
 }

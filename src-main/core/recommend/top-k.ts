@@ -71,16 +71,22 @@ export function topK(scores: ArrayLike<number>, k: number, options: TopKOptions 
     }
   }
   if (k > 0) {
+    // Once the heap is full, most candidates score below its worst: one comparison skips them.
+    let floor = -Infinity
     for (let j = 0; j < count; j++) {
       const id = candidates ? candidates[j] : j
-      if (minScore !== undefined && !(scores[id] > minScore)) continue
+      const score = scores[id]
+      if (score < floor) continue
+      if (minScore !== undefined && !(score > minScore)) continue
       if (exclude && exclude.has(id)) continue
       if (size < k) {
         heap[size++] = id
         siftUp(size - 1)
+        if (size === k) floor = scores[heap[0]]
       } else if (better(id, heap[0])) {
         heap[0] = id
         siftDown(0)
+        floor = scores[heap[0]]
       }
     }
   }
