@@ -52,6 +52,7 @@ describe('model swap under load', () => {
         ]
         const got = await Promise.all(queries.map(ask))
         queries.forEach((q, n) => answers.push({ ...q, ...got[n] }))
+        await new Promise((r) => setTimeout(r, 5))
       }
     })()
     // Back and forth: each use() loads the model whole in a new worker before switching.
@@ -74,7 +75,10 @@ describe('model swap under load', () => {
     // read with the other's vocabulary or scores).
     for (const record of [firstRecord, secondRecord]) {
       await app.serving.use(record)
-      for (const a of answers.filter((x) => x.modelId === record.id)) {
+      const mine = answers.filter((x) => x.modelId === record.id)
+      // Up to 30 of them, spread over the run (each is asked again).
+      const step = Math.max(1, Math.floor(mine.length / 30))
+      for (const a of mine.filter((_, n) => n % step === 0)) {
         const alone = await ask(a)
         expect(alone.modelId).toBe(record.id)
         expect(a.keys, `${a.kind} ${a.context.join(', ')} on ${record.id}`).toEqual(alone.keys)
@@ -83,5 +87,5 @@ describe('model swap under load', () => {
     expect(app.model!.id).toBe(second)
     const after = await app.serving.similar([keys[0]], 10, 4)
     expect(after.modelId).toBe(second)
-  })
+  }, 600_000)
 })
