@@ -2,11 +2,13 @@
 import { resolve } from 'node:path'
 import type { Db, Param } from '../store/db'
 import { keyOrNull } from '../catalog/match'
+import { entrySignature } from '../playlists/signature'
 import { addFolders, isUnder, listFolders } from './folders'
 import { readTrackTags, type TrackTags } from './read-tags'
 import { relinkPlaylistItems, unlinkTracks } from './relink'
 import type { ScanFailure } from './scan-failure'
 import { forIdSlices, insertRows } from './sql-batch'
+import { chosenKeys } from './track-matches'
 import { walkFolders, type WalkedFile } from './walk'
 
 /** Progress of a running scan. */
@@ -166,6 +168,14 @@ export async function scanFoldersDetailed(
   )) {
     if (roots.some((r) => isUnder(t.path, r))) existing.set(t.path, t)
   }
+  // A match the user chose for a file outlives new tags in it (the fix is theirs, not the tags').
+  const chosen = await chosenKeys(db)
+  const row = (f: WalkedFile, t: TrackTags, added: string, updated: string): Param[] => {
+    const values = trackRow(f, t, added, updated)
+    const key = chosen.get(entrySignature({ location: f.path }) as string)
+    if (key) values[TRACK_COLUMNS.indexOf('song_key')] = key
+    return values
+  }
   const toRead: { file: WalkedFile; old?: ExistingTrack }[] = []
   const seen = new Set<string>()
   for (const f of walk.audio) {
@@ -205,7 +215,7 @@ export async function scanFoldersDetailed(
       }
       const { file, old, tags } = r
       if (old) {
-        updates.push({ id: old.id, row: trackRow(file, tags, now, now) })
+        updates.push({ id: old.id, row: row(file, tags, now, now) })
         continue
       }
       const k = moveKey(file.size, tags.duration, tags.title, tags.artist, tags.album)
@@ -214,7 +224,7 @@ export async function scanFoldersDetailed(
       if (moved) {
         missing.delete(moved.id)
         moves.push({ id: moved.id, file })
-      } else inserts.push(trackRow(file, tags, now, now))
+      } else inserts.push(row(file, tags, now, now))
     }
     await db.transaction(async (tx) => {
       await insertRows(tx, 'tracks', TRACK_COLUMNS, inserts, 'ON CONFLICT (path) DO NOTHING')

@@ -94,8 +94,8 @@ export async function fixTrackMatch(
   return (await trackMatch(db, catalog, id)) as TrackMatch
 }
 
-/** Song keys the user chose, by file signature. */
-async function chosenKeys(db: Db): Promise<Map<string, string>> {
+/** Song keys the user chose, by file signature (`entrySignature({ location: path })`). */
+export async function chosenKeys(db: Db): Promise<Map<string, string>> {
   const rows = await db.all<{ signature: string; song_key: string | null }>(
     "SELECT signature, song_key FROM manual_matches WHERE signature LIKE 'loc:%' AND song_key IS NOT NULL",
   )
