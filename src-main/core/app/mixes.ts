@@ -21,6 +21,7 @@ import {
   type TrackFile,
 } from '../mixes'
 import type { Catalog } from '../catalog/catalog'
+import { loadListening, type Listening } from '../mixes/listening'
 import type { ModelRecord } from '../models/registry'
 import type { Db } from '../store/db'
 import type { ModelService } from './model-service'
@@ -42,13 +43,18 @@ export class MixService {
 
   constructor(private readonly app: MixApp) {}
 
-  private context(seed = Date.now() % 2 ** 31, playableNow = false): MixContext {
+  private context(
+    seed = Date.now() % 2 ** 31,
+    playableNow = false,
+    listening?: Listening,
+  ): MixContext {
     return {
       db: this.app.db,
       scorer: this.app.serving,
       catalog: this.app.catalog,
       seed,
       playableNow,
+      ...(listening ? { listening } : {}),
     }
   }
 
@@ -56,10 +62,14 @@ export class MixService {
     return (await listMixes(this.app.db)).map((m) => this.view(m))
   }
 
-  /** Daily mixes and Discover from the user's taste; replaces unsaved generated mixes. */
+  /**
+   * Daily mixes and Discover from the user's taste (weighted by the imported listening histories,
+   * read once here, which also add "On repeat" and "Forgotten favourites"); replaces unsaved generated mixes.
+   */
   async generate(seed?: number, playableNow?: boolean): Promise<MixView[]> {
     await this.app.requireModel()
-    const mixes = await buildMixes(this.context(seed, playableNow))
+    const listening = await loadListening(this.app.db)
+    const mixes = await buildMixes(this.context(seed, playableNow, listening))
     if (mixes.length === 0) {
       throw new AppError(
         'not-ready',

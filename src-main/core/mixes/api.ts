@@ -5,6 +5,8 @@ import { continueMix, type ContinueOptions, type PlaylistToContinue } from './co
 import { dailyMixes } from './daily'
 import { discoverMix } from './discover'
 import { mixEnv, type MixEnv } from './env'
+import { forgottenFavouritesMix, onRepeatMix } from './listening-mixes'
+import type { Listening } from './listening'
 import { journeyMix, type JourneyOptions } from './journey'
 import { radioMix } from './radio'
 import { replaceGeneratedMixes } from './store'
@@ -26,6 +28,8 @@ export interface MixContext {
   seed: number
   /** Mostly (≥ 80 %) songs the user owns. */
   playableNow?: boolean
+  /** The imported listening histories (`loadListening`), read once per request; absent when none. */
+  listening?: Listening
 }
 
 /** Options of {@link buildMixes}. */
@@ -55,7 +59,7 @@ export async function openMixEnv(ctx: MixContext): Promise<MixEnv> {
   const library = ctx.library ?? (ctx.db ? await loadUserLibrary(ctx.db) : undefined)
   if (!library)
     throw new Error('A mix request needs the database (db) or the user library (library)')
-  return mixEnv(ctx.scorer, ctx.catalog, library)
+  return mixEnv(ctx.scorer, ctx.catalog, library, ctx.listening)
 }
 
 /** The user's tastes (see `tasteProfile`); none when the scorer gives no vectors. */
@@ -64,7 +68,8 @@ export async function userTastes(ctx: MixContext, opts: TasteOptions = {}): Prom
 }
 
 /**
- * The Made For You shelf: up to 6 daily mixes (one per taste, heaviest first) and Discover.
+ * The Made For You shelf: up to 6 daily mixes (one per taste, heaviest first), with a listening
+ * history "On repeat" and "Forgotten favourites", and Discover.
  * Mixes that come out empty are left out; a user without songs gets none.
  */
 export async function buildMixes(ctx: MixContext, opts: BuildOptions = {}): Promise<Mix[]> {
@@ -77,6 +82,8 @@ export async function buildMixes(ctx: MixContext, opts: BuildOptions = {}): Prom
     max: opts.daily,
   })
   const out = [...daily]
+  for (const listened of [onRepeatMix(env, common), forgottenFavouritesMix(env, common)])
+    if (listened) out.push(listened)
   if (env.library.taste.length > 0) {
     const discover = await discoverMix(env, profile.centroids, common)
     if (discover.tracks.length > 0) out.push(discover)

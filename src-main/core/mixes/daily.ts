@@ -2,6 +2,7 @@
 import { modelPool, ownedNear, requestBlocked, ruleSong } from './candidates'
 import type { MixEnv } from './env'
 import { finishMix, mixSize, type MixOptions } from './finish'
+import { demoteSkipped } from './listening'
 import { applyMixRules, MIN_OWNED_SHARE } from './rules'
 import { DEFAULT_FRESHNESS, freshOrder, interleave, mixRng } from './sampling'
 import type { TasteCentroid } from './taste-profile'
@@ -72,7 +73,7 @@ export async function tasteMix(
     [share, 1 - share],
   )
   const picked = applyMixRules(
-    ordered.map((k) => ruleSong(env, k)),
+    demoteSkipped(env.listening, ordered).map((k) => ruleSong(env, k)),
     { n, thumbsDown: env.library.thumbsDown, exclude: opts.exclude, playableNow: opts.playableNow },
   )
   const artists = taste.topArtists.slice(0, 3).join(', ')

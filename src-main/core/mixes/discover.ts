@@ -1,7 +1,8 @@
-// Discover: only songs the user neither owns nor lists, ranked by closeness to each of their tastes.
+// Discover: only songs the user neither owns, lists nor has played, ranked by closeness to each of their tastes.
 import { modelPool, requestBlocked, ruleSong } from './candidates'
 import type { MixEnv } from './env'
 import { finishMix, mixSize, type MixOptions } from './finish'
+import { demoteSkipped } from './listening'
 import { applyMixRules } from './rules'
 import { DEFAULT_FRESHNESS, freshOrder, interleave, mixRng } from './sampling'
 import type { TasteCentroid } from './taste-profile'
@@ -25,7 +26,7 @@ export async function discoverMix(
 ): Promise<Mix> {
   const n = mixSize(opts.n, DISCOVER_SIZE)
   const freshness = opts.freshness ?? DEFAULT_FRESHNESS
-  const known = [...env.library.owned.keys(), ...env.library.playlistKeys]
+  const known = [...env.library.owned.keys(), ...env.library.playlistKeys, ...played(env)]
   const blocked = requestBlocked(env, [...(opts.exclude ?? []), ...known])
   const groups =
     tastes.length > 0
@@ -53,7 +54,7 @@ export async function discoverMix(
     shares.push(share)
   }
   const picked = applyMixRules(
-    interleave(lists, shares).map((k) => ruleSong(env, k)),
+    demoteSkipped(env.listening, interleave(lists, shares)).map((k) => ruleSong(env, k)),
     { n, exclude: blocked },
   )
   const explainers = groups.map(
@@ -81,4 +82,10 @@ export async function discoverMix(
     },
     (key) => explainers[from.get(key) ?? 0],
   )
+}
+
+/** Songs the listening histories say were played (not new, even when not owned). */
+function played(env: MixEnv): string[] {
+  const facts = env.listening?.facts
+  return facts ? [...facts].filter(([, f]) => f.plays > 0).map(([k]) => k) : []
 }

@@ -1,4 +1,5 @@
-// Everything a mix generator reads, bundled once per request: scorer, catalogue, the user's library, vectors.
+// Everything a mix generator reads, bundled once per request: scorer, catalogue, the user's library, vectors, listening history.
+import { weighByListening, type Listening } from './listening'
 import type { CatalogLike, Scorer } from './types'
 import { UnitVectors } from './unit-vectors'
 import { splitKey, type UserLibrary } from './user-library'
@@ -9,11 +10,23 @@ export interface MixEnv {
   catalog: CatalogLike
   library: UserLibrary
   vectors: UnitVectors
+  /** The imported listening histories (absent when none): taste weights, demotions, reasons. */
+  listening?: Listening
 }
 
-/** Bundles the inputs (vectors are read lazily through the scorer). */
-export function mixEnv(scorer: Scorer, catalog: CatalogLike, library: UserLibrary): MixEnv {
-  return { scorer, catalog, library, vectors: new UnitVectors(scorer) }
+/**
+ * Bundles the inputs (vectors are read lazily through the scorer). With `listening` the library's
+ * taste weights are scaled by what the histories say (see `weighByListening`).
+ */
+export function mixEnv(
+  scorer: Scorer,
+  catalog: CatalogLike,
+  library: UserLibrary,
+  listening?: Listening,
+): MixEnv {
+  const vectors = new UnitVectors(scorer)
+  if (!listening) return { scorer, catalog, library, vectors }
+  return { scorer, catalog, library: weighByListening(library, listening), vectors, listening }
 }
 
 /** Display artist and title of a song: the user's own tags first, then the catalogue, then the key. */

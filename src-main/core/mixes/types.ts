@@ -62,6 +62,8 @@ export interface MixEvidence {
   tags: string[]
   /** True when the song is itself one of the seeds (e.g. one of the user's songs of this taste). */
   seed: boolean
+  /** What the imported listening histories say about it (absent without a history or listens). */
+  listening?: { plays: number; skips: number; lastPlayed?: number }
 }
 
 /** One song of a mix. */

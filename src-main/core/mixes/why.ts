@@ -1,6 +1,7 @@
-// Says why each song is in a mix: its nearest seed songs, research playlists shared with a seed, shared tags.
+// Says why each song is in a mix: how often you played it, its nearest seed songs, research playlists shared with a seed, shared tags.
 import { isCleanTag } from '../catalog/clean-tags'
 import { songName, type MixEnv } from './env'
+import { listenedReason } from './listening'
 import type { MixEvidence, MixTrack } from './types'
 
 /** Seed songs considered per explanation (the first ones given, i.e. the most important). */
@@ -58,7 +59,12 @@ export class Explainer {
       .slice(0, 3)
     const evidence: MixEvidence = { nearest, tags, seed: isSeed }
     if (together) evidence.together = together
-    return { why: isSeed ? this.seedSentence(key) : sentence(evidence), evidence }
+    const fact = env.listening?.facts.get(key)
+    if (fact) evidence.listening = { ...fact }
+    const heard = listenedReason(env.listening, key)
+    if (isSeed && !this.seedReason) return { why: this.seedSentence(key, heard), evidence }
+    const base = isSeed ? this.seedSentence(key) : sentence(evidence)
+    return { why: heard ? `${heard} · ${base}` : base, evidence }
   }
 
   /** A complete mix track for `key`. */
@@ -73,9 +79,15 @@ export class Explainer {
     return t
   }
 
-  private seedSentence(key: string): string {
+  /** What to say about a seed song; `heard` (its listening reason) replaces the file's play count. */
+  private seedSentence(key: string, heard?: string): string {
     if (this.seedReason) return this.seedReason(key)
     const own = this.env.library.owned.get(key)
+    if (heard) {
+      if (own) return `one of your songs — ${heard}`
+      if (this.env.library.playlistKeys.has(key)) return `from your playlists — ${heard}`
+      return heard
+    }
     if (own && own.playCount > 0)
       return `one of your songs — played ${own.playCount} time${own.playCount === 1 ? '' : 's'}`
     if (own) return 'one of your songs'

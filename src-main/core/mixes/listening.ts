@@ -1,0 +1,85 @@
+// What imported listening histories tell the mixes: per-song facts, how much a song's listens weigh in the taste, which songs were mostly skipped.
+import {
+  latestListen,
+  listeningFacts,
+  listeningReason,
+  playsBetween,
+  type ListeningFact,
+} from '../history/listening-facts'
+import type { Db } from '../store/db'
+import type { UserLibrary } from './user-library'
+
+export const DAY_MS = 86_400_000
+/** "On repeat" looks at this many days before the history's latest listen. */
+export const RECENT_DAYS = 30
+/** A listen's weight in the taste halves every this many days before the history's latest listen. */
+export const HALF_LIFE_DAYS = 365
+
+/** The user's histories, read once per mix request. */
+export interface Listening {
+  /** Song key → plays, skips, last play (see `listeningFacts`). */
+  facts: Map<string, ListeningFact>
+  /** Song key → plays in the last {@link RECENT_DAYS} days before `now`. */
+  recent: Map<string, number>
+  /** The histories' "now": their latest listen (so an old export still has a last month). */
+  now: number
+  /** Today, for wording reasons ("last in March" drops the year only in this year). */
+  today: number
+}
+
+/** Reads the histories' facts; undefined when no history was imported (or it matched no song). */
+export async function loadListening(
+  db: Db,
+  opts: { now?: number; today?: number } = {},
+): Promise<Listening | undefined> {
+  const facts = await listeningFacts(db)
+  if (facts.size === 0) return undefined
+  const now = opts.now ?? (await latestListen(db)) ?? Date.now()
+  const recent = await playsBetween(db, now - RECENT_DAYS * DAY_MS, now)
+  return { facts, recent, now, today: opts.today ?? Date.now() }
+}
+
+/**
+ * How much a song's listens scale its taste weight: `(1 + ln(1 + plays × ½^(age / half-life)))
+ * × skip factor`, age = time since its last play; 1 for a song the histories do not know. The skip
+ * factor is 1 while at most half of its listens were skips and falls linearly to 0 (out of the
+ * taste) when all were.
+ */
+export function listeningWeight(f: ListeningFact | undefined, now: number): number {
+  if (!f || f.plays + f.skips === 0) return 1
+  const age = f.lastPlayed === undefined ? HALF_LIFE_DAYS * DAY_MS : now - f.lastPlayed
+  const decay = 0.5 ** (Math.max(0, age) / (HALF_LIFE_DAYS * DAY_MS))
+  const skipShare = f.skips / (f.plays + f.skips)
+  const skipFactor = skipShare <= 0.5 ? 1 : 2 * (1 - skipShare)
+  return (1 + Math.log1p(f.plays * decay)) * skipFactor
+}
+
+/** Skipped at least twice and more often than played: pushed to the end of every mix's candidates. */
+export function mostlySkipped(f: ListeningFact | undefined): boolean {
+  return f !== undefined && f.skips >= 2 && f.skips > f.plays
+}
+
+/** The library with its taste weights scaled by {@link listeningWeight} (songs weighing 0 drop out). */
+export function weighByListening(library: UserLibrary, listening: Listening): UserLibrary {
+  const taste = library.taste
+    .map((s) => ({
+      ...s,
+      weight: s.weight * listeningWeight(listening.facts.get(s.key), listening.now),
+    }))
+    .filter((s) => s.weight > 0)
+  return { ...library, taste }
+}
+
+/** `keys` in the same order, the mostly skipped ones moved behind all others. */
+export function demoteSkipped(listening: Listening | undefined, keys: readonly string[]): string[] {
+  if (!listening) return [...keys]
+  const kept: string[] = []
+  const demoted: string[] = []
+  for (const k of keys) (mostlySkipped(listening.facts.get(k)) ? demoted : kept).push(k)
+  return [...kept, ...demoted]
+}
+
+/** "you played this 41 times, last in March" for a song the histories know, else undefined. */
+export function listenedReason(listening: Listening | undefined, key: string): string | undefined {
+  return listening ? listeningReason(listening.facts.get(key), listening.today) : undefined
+}
