@@ -40,14 +40,30 @@ const RECENT = 50
 
 export class MixService {
   private readonly recent = new Map<string, Mix>()
+  private heard?: { signature: string; listening: Listening | undefined }
 
   constructor(private readonly app: MixApp) {}
 
-  private context(
+  /**
+   * The imported histories' facts: read afresh for a generation; ad-hoc mixes reuse the last read
+   * while the histories are the same imports (one row to check).
+   */
+  private async listening(fresh: boolean): Promise<Listening | undefined> {
+    const r = await this.app.db.get<{ n: number; id: number | null; at: string | null }>(
+      'SELECT COUNT(*) AS n, MAX(id) AS id, MAX(imported) AS at FROM history_sources',
+    )
+    const signature = `${r?.n ?? 0}:${r?.id ?? ''}:${r?.at ?? ''}`
+    if (fresh || this.heard?.signature !== signature)
+      this.heard = { signature, listening: await loadListening(this.app.db) }
+    return this.heard.listening
+  }
+
+  private async context(
     seed = Date.now() % 2 ** 31,
     playableNow = false,
-    listening?: Listening,
-  ): MixContext {
+    fresh = false,
+  ): Promise<MixContext> {
+    const listening = await this.listening(fresh)
     return {
       db: this.app.db,
       scorer: this.app.serving,
@@ -64,12 +80,11 @@ export class MixService {
 
   /**
    * Daily mixes and Discover from the user's taste (weighted by the imported listening histories,
-   * read once here, which also add "On repeat" and "Forgotten favourites"); replaces unsaved generated mixes.
+   * which also add "On repeat" and "Forgotten favourites"); replaces unsaved generated mixes.
    */
   async generate(seed?: number, playableNow?: boolean): Promise<MixView[]> {
     await this.app.requireModel()
-    const listening = await loadListening(this.app.db)
-    const mixes = await buildMixes(this.context(seed, playableNow, listening))
+    const mixes = await buildMixes(await this.context(seed, playableNow, true))
     if (mixes.length === 0) {
       throw new AppError(
         'not-ready',
@@ -99,12 +114,12 @@ export class MixService {
             ', ',
           )}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''} — pick songs from search`,
       )
-    return this.keep(await radio(this.context(seed ?? 1, playableNow), keys, n, { exclude }))
+    return this.keep(await radio(await this.context(seed ?? 1, playableNow), keys, n, { exclude }))
   }
 
   async continue(playlistId: number, n: number): Promise<MixView> {
     await this.app.requireModel()
-    return this.keep(await continuePlaylist(this.context(), playlistId, n))
+    return this.keep(await continuePlaylist(await this.context(), playlistId, n))
   }
 
   async journey(from: string, to: string, n: number): Promise<MixView> {
@@ -124,11 +139,11 @@ export class MixService {
         'bad-request',
         'to: a journey goes from one song to another — pick a different song to end on',
       )
-    return this.keep(await journey(this.context(1), from, to, n))
+    return this.keep(await journey(await this.context(1), from, to, n))
   }
 
   async cluster(keys: string[], label: string, topArtists: string[], n: number): Promise<MixView> {
-    return this.keep(await mixForCluster(this.context(1), { keys, label, topArtists }, n))
+    return this.keep(await mixForCluster(await this.context(1), { keys, label, topArtists }, n))
   }
 
   async setSaved(id: string, saved: boolean, name?: string): Promise<MixView> {
