@@ -19,6 +19,7 @@ export const requestNames = [
   'playlists.get',
   'playlists.fixMatch',
   'playlists.export',
+  'history.summary',
   'quality.report',
   'quality.run',
   'clusters.get',

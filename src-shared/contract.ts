@@ -124,6 +124,34 @@ export const HistoryFileReport = z.object({
 })
 export type HistoryFileReport = z.infer<typeof HistoryFileReport>
 
+/** The "Your listening" view: listens per month, top artists and songs of a period, what matched. */
+const MatchShare = z.object({
+  total: z.number(),
+  library: z.number(),
+  catalog: z.number(),
+  none: z.number(),
+})
+export const HistorySummary = z.object({
+  period: z.enum(['month', 'year', 'all']),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  months: z.array(z.object({ month: z.string(), plays: z.number(), skips: z.number() })),
+  topArtists: z.array(z.object({ artist: z.string(), plays: z.number() })),
+  topSongs: z.array(
+    z.object({
+      artist: z.string(),
+      title: z.string(),
+      key: z.string().nullable(),
+      plays: z.number(),
+    }),
+  ),
+  listens: MatchShare,
+  songs: MatchShare,
+})
+export type HistorySummary = z.infer<typeof HistorySummary>
+
 export const ImportReport = z.object({
   finished: z.string(),
   folders: z.array(ScanReport.extend({ folder: z.string() })),
@@ -408,6 +436,10 @@ export const requests = {
   'playlists.export': {
     args: z.object({ id: z.number().int().positive(), format: z.enum(['m3u8', 'xspf']) }).strict(),
     result: z.object({ filename: z.string(), content: z.string() }),
+  },
+  'history.summary': {
+    args: z.object({ period: z.enum(['month', 'year', 'all']).default('month') }).strict(),
+    result: HistorySummary,
   },
   'quality.report': { args: empty, result: EvalReport.nullable() },
   'quality.run': {

@@ -3,7 +3,15 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
 export type ViewName =
-  'similar' | 'mixes' | 'library' | 'clusters' | 'quality' | 'training' | 'settings' | 'about'
+  | 'similar'
+  | 'mixes'
+  | 'library'
+  | 'listening'
+  | 'clusters'
+  | 'quality'
+  | 'training'
+  | 'settings'
+  | 'about'
 
 export const useNavStore = defineStore('nav', () => {
   const current = ref<ViewName>('similar')

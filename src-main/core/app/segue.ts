@@ -26,6 +26,7 @@ import { openLibraryDb } from '../store/open-library-db'
 import { checkDataFolder } from './data-folder'
 import { computeClustersAndMap, readClusters, type ClusterRequest } from './clusters'
 import { clusterHandlers } from './handlers/clusters'
+import { historyHandlers } from './handlers/history'
 import { libraryHandlers } from './handlers/library'
 import { mixHandlers } from './handlers/mixes'
 import { qualityHandlers } from './handlers/quality'
@@ -128,6 +129,7 @@ export class Segue {
   readonly handlers: Handlers = {
     ...songHandlers(this),
     ...libraryHandlers(this),
+    ...historyHandlers(this),
     ...qualityHandlers(this),
     ...clusterHandlers(this),
     ...mixHandlers(this),

@@ -61,6 +61,10 @@ export interface LibraryServices extends SongRefs {
   startImport(paths: string[], options?: { encoding?: string }): JobInfo
 }
 
+export interface HistoryServices {
+  readonly db: Db
+}
+
 export interface QualityServices extends Emits {
   readonly db: Db
   readonly datasetDir: string

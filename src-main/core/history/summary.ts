@@ -1,0 +1,195 @@
+// The "Your listening" summary: listens per month, top artists and songs of a period, and how much of the history matched.
+import type { Db } from '../store/db'
+import type { HistoryReport } from './match'
+
+export type SummaryPeriod = 'month' | 'year' | 'all'
+
+export interface HistorySummary {
+  period: SummaryPeriod
+  /** The period's first and last day (YYYY-MM-DD, UTC), null without listens. */
+  from: string | null
+  to: string | null
+  /** The whole history's first and last day with a listen. */
+  first: string | null
+  last: string | null
+  /** Every month from the first to the last listen ("2024-03"), empty months included. */
+  months: { month: string; plays: number; skips: number }[]
+  topArtists: { artist: string; plays: number }[]
+  topSongs: { artist: string; title: string; key: string | null; plays: number }[]
+  /**
+   * Listens and distinct songs matched to your files, to the catalogue (independent counts: a song
+   * can be both) or to neither, summed over the import reports of every history.
+   */
+  listens: { total: number; library: number; catalog: number; none: number }
+  songs: { total: number; library: number; catalog: number; none: number }
+}
+
+const DAY = 86_400_000
+const day = (d: number) => new Date(d * DAY).toISOString().slice(0, 10)
+
+/** Sources and import times: the summary is recomputed only when the imported histories change. */
+const cache = new WeakMap<Db, { sig: string; byPeriod: Map<string, HistorySummary> }>()
+
+/**
+ * A play counts as in listeningFacts: not skipped and 30 s or more (or of unknown length); else a skip.
+ * Reads listens through the (source_id, ts) index where it can: plays per month are index range
+ * counts minus the skips (a tenth of listens, grouped by day), the period's top lists a range scan;
+ * the matched share comes from the import reports. Only 'all' groups every listen by song.
+ */
+export async function historySummary(
+  db: Db,
+  period: SummaryPeriod = 'month',
+  top = 10,
+  minPlayedMs = 30_000,
+): Promise<HistorySummary> {
+  const sources = await db.all<{ id: number; imported: string; report: string }>(
+    'SELECT id, imported, report FROM history_sources ORDER BY id',
+  )
+  const sig = sources.map((s) => `${s.id}@${s.imported}`).join(',')
+  let c = cache.get(db)
+  if (!c || c.sig !== sig) cache.set(db, (c = { sig, byPeriod: new Map() }))
+  const memo = `${period}/${top}/${minPlayedMs}`
+  const hit = c.byPeriod.get(memo)
+  if (hit) return structuredClone(hit)
+  const out = await compute(db, sources, period, top, minPlayedMs)
+  c.byPeriod.set(memo, out)
+  return structuredClone(out)
+}
+
+async function compute(
+  db: Db,
+  sources: { id: number; report: string }[],
+  period: SummaryPeriod,
+  top: number,
+  minPlayedMs: number,
+): Promise<HistorySummary> {
+  const ms = Number(minPlayedMs)
+  const isPlay = `(skipped = 0 AND (ms_played < 0 OR ms_played >= ${ms}))`
+  const out: HistorySummary = {
+    period,
+    from: null,
+    to: null,
+    first: null,
+    last: null,
+    months: [],
+    topArtists: [],
+    topSongs: [],
+    listens: { total: 0, library: 0, catalog: 0, none: 0 },
+    songs: { total: 0, library: 0, catalog: 0, none: 0 },
+  }
+  // The first and last listen of each source: ends of the (source_id, ts) index.
+  let firstTs = Infinity
+  let lastTs = -Infinity
+  for (const s of sources) {
+    const r = await db.get<{ lo: number | null; hi: number | null }>(
+      `SELECT (SELECT ts FROM listens WHERE source_id = ? ORDER BY ts LIMIT 1) AS lo,
+              (SELECT ts FROM listens WHERE source_id = ? ORDER BY ts DESC LIMIT 1) AS hi`,
+      [s.id, s.id],
+    )
+    if (r?.lo != null) firstTs = Math.min(firstTs, r.lo)
+    if (r?.hi != null) lastTs = Math.max(lastTs, r.hi)
+  }
+  if (!Number.isFinite(firstTs)) return out
+  const firstDay = Math.floor(firstTs / DAY)
+  const lastDay = Math.floor(lastTs / DAY)
+  out.first = day(firstDay)
+  out.last = day(lastDay)
+  // Every month from the first listen to the last: listens counted on the index, skips by day.
+  const start = new Date(firstDay * DAY)
+  const end = new Date(lastDay * DAY)
+  const bounds: number[] = []
+  for (
+    let y = start.getUTCFullYear(), mo = start.getUTCMonth();
+    y < end.getUTCFullYear() || (y === end.getUTCFullYear() && mo <= end.getUTCMonth());
+    mo === 11 ? ((mo = 0), y++) : mo++
+  ) {
+    out.months.push({ month: `${y}-${String(mo + 1).padStart(2, '0')}`, plays: 0, skips: 0 })
+    bounds.push(Date.UTC(y, mo, 1))
+  }
+  bounds.push(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 1))
+  for (const s of sources)
+    for (let i = 0; i < out.months.length; i += 100) {
+      const parts: string[] = []
+      const params: number[] = []
+      for (let m = i; m < Math.min(out.months.length, i + 100); m++) {
+        parts.push(
+          `SELECT ${m} AS m, COUNT(*) AS n FROM listens WHERE source_id = ? AND ts >= ? AND ts < ?`,
+        )
+        params.push(s.id, bounds[m], bounds[m + 1])
+      }
+      for (const r of await db.all<{ m: number; n: number }>(parts.join(' UNION ALL '), params))
+        out.months[r.m].plays += r.n
+    }
+  const monthIndex = new Map(out.months.map((m, i) => [m.month, i]))
+  for (const r of await db.all<{ d: number; n: number }>(
+    `SELECT ts / ${DAY} AS d, COUNT(*) AS n FROM listens WHERE NOT ${isPlay} GROUP BY d`,
+  )) {
+    const m = out.months[monthIndex.get(day(r.d).slice(0, 7))!]
+    m.skips += r.n
+    m.plays -= r.n
+  }
+  // The period: the calendar month or year of the last listen, or everything.
+  const from =
+    period === 'month'
+      ? Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 1)
+      : period === 'year'
+        ? Date.UTC(end.getUTCFullYear(), 0, 1)
+        : firstDay * DAY
+  const to = (lastDay + 1) * DAY
+  out.from = day(Math.floor(from / DAY))
+  out.to = out.last
+  // Plays per history song in the period (a range of the index, except for 'all'), joined to its song.
+  const range = period === 'all' ? '' : 'AND ts >= ? AND ts < ?'
+  const artists = new Map<string, { artist: string; plays: number }>()
+  const bySong = new Map<string, HistorySummary['topSongs'][number]>()
+  for (const src of sources) {
+    const songs = await db.all<{
+      artist: string | null
+      title: string | null
+      key: string | null
+      plays: number
+    }>(
+      `WITH per AS (
+         SELECT song_idx, COUNT(*) AS plays FROM listens
+          WHERE source_id = ? ${range} AND ${isPlay} GROUP BY song_idx)
+       SELECT s.artist AS artist, s.title AS title, s.song_key AS key, per.plays AS plays
+         FROM per JOIN history_songs s ON s.source_id = ? AND s.idx = per.song_idx`,
+      period === 'all' ? [src.id, src.id] : [src.id, from, to, src.id],
+    )
+    for (const s of songs) {
+      const artist = s.artist ?? ''
+      const title = s.title ?? ''
+      if (artist) {
+        const a = artist.toLowerCase()
+        const e = artists.get(a) ?? { artist, plays: 0 }
+        e.plays += s.plays
+        artists.set(a, e)
+      }
+      const id = s.key ?? `${artist.toLowerCase()}\u0000${title.toLowerCase()}`
+      const e = bySong.get(id) ?? { artist, title, key: s.key, plays: 0 }
+      e.plays += s.plays
+      bySong.set(id, e)
+    }
+  }
+  const byPlays = <T extends { plays: number }>(a: T, b: T, name: (x: T) => string) =>
+    b.plays - a.plays || name(a).localeCompare(name(b))
+  out.topArtists = [...artists.values()]
+    .sort((a, b) => byPlays(a, b, (x) => x.artist))
+    .slice(0, top)
+  out.topSongs = [...bySong.values()]
+    .sort((a, b) => byPlays(a, b, (x) => `${x.artist} ${x.title}`))
+    .slice(0, top)
+  // The matched share, as each import reported it (library and catalogue are independent counts).
+  for (const src of sources) {
+    const r = JSON.parse(src.report) as Partial<HistoryReport>
+    out.listens.total += r.listens ?? 0
+    out.listens.library += r.listens_library ?? 0
+    out.listens.catalog += r.listens_catalog ?? 0
+    out.listens.none += r.listens_unmatched ?? 0
+    out.songs.total += r.distinct_songs ?? 0
+    out.songs.library += r.songs_library ?? 0
+    out.songs.catalog += r.songs_catalog ?? 0
+    out.songs.none += r.songs_unmatched ?? 0
+  }
+  return out
+}
