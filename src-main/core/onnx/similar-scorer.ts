@@ -185,8 +185,10 @@ export class SimilarScorer {
       this.outputRows > 0 ? (out[SIMILAR_IO.outputScores].data as Float32Array) : undefined
 
     const n = this.rows
-    const k = { learnt: Math.min(q.learnt, this.learntIds.length), placed: q.placed }
-    k.placed = Math.min(k.placed, this.placedIds.length)
+    const k = {
+      learnt: Math.min(q.learnt, this.learntIds.length),
+      placed: Math.min(q.placed, this.placedIds.length),
+    }
     if (this.canSplit()) return this.splitTopK(cos, dots!, context, k)
     const s = this.blended
     if (this.heads.length === 1) {

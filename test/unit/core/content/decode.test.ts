@@ -4,7 +4,7 @@ import { decodeAudio, sniffFormat } from '../../../../src-main/core/content/audi
 import { Fft } from '../../../../src-main/core/content/audio/fft'
 import { encodeFlac } from '../../../fixtures/audio/flac-writer'
 import { encodeLayerOneTone } from '../../../fixtures/audio/mp1-writer'
-import { encodeWav, sine } from '../../../fixtures/audio/wav-writer'
+import { encodeWav, sine, worstSampleError } from '../../../fixtures/audio/wav-writer'
 
 function peakHz(x: Float32Array, rate: number, at: number): number {
   const n = 4096
@@ -28,14 +28,7 @@ describe('decodeAudio', () => {
     const pcm = await decodeAudio(bytes, 'x.flac')
     expect(pcm.sampleRate).toBe(22050)
     expect(pcm.channels[0]).toHaveLength(left.length)
-    let worst = 0
-    for (let i = 0; i < left.length; i++)
-      worst = Math.max(
-        worst,
-        Math.abs(pcm.channels[0][i] - left[i]),
-        Math.abs(pcm.channels[1][i] - right[i]),
-      )
-    expect(worst).toBeLessThan(1 / 16000)
+    expect(worstSampleError(pcm.channels, [left, right])).toBeLessThan(1 / 16000)
   })
 
   it('decodes an MPEG-1 Layer I stream to the tone its subband predicts', async () => {

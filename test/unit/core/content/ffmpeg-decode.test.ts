@@ -13,7 +13,7 @@ import {
 } from '../../../../src-main/core/content/audio/decode'
 import { decodeWithFfmpeg, findFfmpeg } from '../../../../src-main/core/content/audio/ffmpeg-decode'
 import { Fft } from '../../../../src-main/core/content/audio/fft'
-import { encodeWav, sine } from '../../../fixtures/audio/wav-writer'
+import { encodeWav, sine, worstSampleError } from '../../../fixtures/audio/wav-writer'
 
 const ffmpeg = findFfmpeg().path
 const hasFfmpeg = !!ffmpeg
@@ -172,14 +172,7 @@ describe('AIFF, decoded in-process', () => {
       expect(pcm.sampleRate).toBe(22050)
       expect(pcm.channels).toHaveLength(2)
       expect(pcm.channels[0]).toHaveLength(left.length)
-      let worst = 0
-      for (let i = 0; i < left.length; i++)
-        worst = Math.max(
-          worst,
-          Math.abs(pcm.channels[0][i] - left[i]),
-          Math.abs(pcm.channels[1][i] - right[i]),
-        )
-      expect(worst).toBeLessThan(1 / 16000)
+      expect(worstSampleError(pcm.channels, [left, right])).toBeLessThan(1 / 16000)
     }
     expect(() => decodeAiff(Buffer.from('FORM\0\0\0\x04AIFF'))).toThrow(/no COMM chunk/)
   })
@@ -199,10 +192,7 @@ describe('AIFF, decoded in-process', () => {
       const pcm = decodeAiff(readFileSync(join(dir, 'out.aiff')))
       expect(pcm.sampleRate).toBe(22050)
       expect(pcm.channels[0]).toHaveLength(left.length)
-      let worst = 0
-      for (let i = 0; i < left.length; i++)
-        worst = Math.max(worst, Math.abs(pcm.channels[0][i] - left[i]))
-      expect(worst).toBeLessThan(1e-6)
+      expect(worstSampleError(pcm.channels, [left])).toBeLessThan(1e-6)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -280,14 +270,7 @@ describe.skipIf(!hasFfmpeg)(`through ffmpeg (${NO_FFMPEG})`, () => {
     const pcm = await decodeAudio(bytes, alac, { path: alac, sampleRate: rate, channels: 2 })
     expect(pcm.sampleRate).toBe(rate)
     expect(pcm.channels[0]).toHaveLength(left.length)
-    let worst = 0
-    for (let i = 0; i < left.length; i++)
-      worst = Math.max(
-        worst,
-        Math.abs(pcm.channels[0][i] - left[i]),
-        Math.abs(pcm.channels[1][i] - right[i]),
-      )
-    expect(worst).toBeLessThan(1 / 16000)
+    expect(worstSampleError(pcm.channels, [left, right])).toBeLessThan(1 / 16000)
   })
 
   it('a corrupt M4A is a clear failure (not "tags only because of ffmpeg"), and too long audio is refused', async () => {

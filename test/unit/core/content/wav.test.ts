@@ -1,7 +1,12 @@
 // Our RIFF/WAVE reader: every supported sample format decodes to the signal that was written; bad files fail clearly.
 import { describe, expect, it } from 'vitest'
 import { decodeWav, isWav } from '../../../../src-main/core/content/audio/wav'
-import { encodeWav, sine, type WavEncoding } from '../../../fixtures/audio/wav-writer'
+import {
+  encodeWav,
+  sine,
+  worstSampleError,
+  type WavEncoding,
+} from '../../../fixtures/audio/wav-writer'
 
 const tolerance: Record<WavEncoding, number> = {
   pcm8: 1 / 100,
@@ -20,15 +25,7 @@ describe('decodeWav', () => {
       expect(pcm.sampleRate).toBe(8000)
       expect(pcm.channels).toHaveLength(2)
       expect(pcm.channels[0]).toHaveLength(left.length)
-      let worst = 0
-      for (let i = 0; i < left.length; i++) {
-        worst = Math.max(
-          worst,
-          Math.abs(pcm.channels[0][i] - left[i]),
-          Math.abs(pcm.channels[1][i] - right[i]),
-        )
-      }
-      expect(worst).toBeLessThanOrEqual(tolerance[enc])
+      expect(worstSampleError(pcm.channels, [left, right])).toBeLessThanOrEqual(tolerance[enc])
     })
   }
 
