@@ -1,6 +1,9 @@
 // Per-song listening facts (plays, skips, last play) from stored histories and library play counts, and the "why" a mix can cite.
 import type { Db } from '../store/db'
 
+/** Milliseconds in a day (listens are stamped in ms since 1970 UTC). */
+export const DAY_MS = 86_400_000
+
 /** What the user's histories say about one song. */
 export interface ListeningFact {
   plays: number

@@ -1,6 +1,7 @@
 // The "Your listening" summary: listens per month, top artists and songs of a period, and how much of the history matched.
 import type { Db } from '../store/db'
 import type { HistoryReport } from './match'
+import { DAY_MS } from './listening-facts'
 
 export type SummaryPeriod = 'month' | 'year' | 'all'
 
@@ -24,8 +25,7 @@ export interface HistorySummary {
   songs: { total: number; library: number; catalog: number; none: number }
 }
 
-const DAY = 86_400_000
-const day = (d: number) => new Date(d * DAY).toISOString().slice(0, 10)
+const day = (d: number) => new Date(d * DAY_MS).toISOString().slice(0, 10)
 
 /** Sources and import times: the summary is recomputed only when the imported histories change. */
 const cache = new WeakMap<Db, { sig: string; byPeriod: Map<string, HistorySummary> }>()
@@ -90,13 +90,13 @@ async function compute(
     if (r?.hi != null) lastTs = Math.max(lastTs, r.hi)
   }
   if (!Number.isFinite(firstTs)) return out
-  const firstDay = Math.floor(firstTs / DAY)
-  const lastDay = Math.floor(lastTs / DAY)
+  const firstDay = Math.floor(firstTs / DAY_MS)
+  const lastDay = Math.floor(lastTs / DAY_MS)
   out.first = day(firstDay)
   out.last = day(lastDay)
   // Every month from the first listen to the last: listens counted on the index, skips by day.
-  const start = new Date(firstDay * DAY)
-  const end = new Date(lastDay * DAY)
+  const start = new Date(firstDay * DAY_MS)
+  const end = new Date(lastDay * DAY_MS)
   const bounds: number[] = []
   for (
     let y = start.getUTCFullYear(), mo = start.getUTCMonth();
@@ -122,7 +122,7 @@ async function compute(
     }
   const monthIndex = new Map(out.months.map((m, i) => [m.month, i]))
   for (const r of await db.all<{ d: number; n: number }>(
-    `SELECT ts / ${DAY} AS d, COUNT(*) AS n FROM listens WHERE NOT ${isPlay} GROUP BY d`,
+    `SELECT ts / ${DAY_MS} AS d, COUNT(*) AS n FROM listens WHERE NOT ${isPlay} GROUP BY d`,
   )) {
     const m = out.months[monthIndex.get(day(r.d).slice(0, 7))!]
     m.skips += r.n
@@ -134,9 +134,9 @@ async function compute(
       ? Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 1)
       : period === 'year'
         ? Date.UTC(end.getUTCFullYear(), 0, 1)
-        : firstDay * DAY
-  const to = (lastDay + 1) * DAY
-  out.from = day(Math.floor(from / DAY))
+        : firstDay * DAY_MS
+  const to = (lastDay + 1) * DAY_MS
+  out.from = day(Math.floor(from / DAY_MS))
   out.to = out.last
   // Plays per history song in the period (a range of the index, except for 'all'), joined to its song.
   const range = period === 'all' ? '' : 'AND ts >= ? AND ts < ?'

@@ -1,5 +1,6 @@
 // What imported listening histories tell the mixes: per-song facts, how much a song's listens weigh in the taste, which songs were mostly skipped.
 import {
+  DAY_MS,
   latestListen,
   listeningFacts,
   listeningReason,
@@ -9,7 +10,7 @@ import {
 import type { Db } from '../store/db'
 import type { UserLibrary } from './user-library'
 
-export const DAY_MS = 86_400_000
+export { DAY_MS }
 /** "On repeat" looks at this many days before the history's latest listen. */
 export const RECENT_DAYS = 30
 /** A listen's weight in the taste halves every this many days before the history's latest listen. */
