@@ -1,6 +1,5 @@
 // The model in use (hot-swapped after training): its worker thread scores and builds, this thread keeps its rows and the served re-rank on top.
 import type { ModelInfo, PlacedBy } from '../../../src-shared/contract'
-import { availableParallelism } from 'node:os'
 import { verifyChecksums } from '../models/checksums'
 import { tagRuleFromAdmitted } from '../catalog/clean-tags'
 import { ModelWorker, ModelWorkerClosed, type ModelRows } from '../models/model-worker'
@@ -46,10 +45,11 @@ export interface ServingContext {
 class ModelSwapped extends Error {}
 
 /**
- * onnxruntime threads of a model's scoring pass: scoring every row is bound by memory bandwidth,
- * which one core cannot use up (45k × 256 on 2 cores: 4.5 ms with one thread, 2.3 ms with two).
+ * onnxruntime threads of a model's scoring pass. Two are faster only on idle cores (45k × 256:
+ * 2.3 against 4.5 ms per pass); with the other core busy — training, analysis, another program —
+ * they nearly doubled the answer (similar.get 15.5–17 ms against 7.9–8.6 ms with one, same run).
  */
-const SCORING_THREADS = Math.min(2, availableParallelism())
+const SCORING_THREADS = 1
 
 /** Lets the event loop answer what is waiting before the next step of a model load. */
 function nextTurn(): Promise<void> {
