@@ -1,4 +1,5 @@
 // Tells a listening-history file's format from its first few KB, whatever its name.
+import { playCountColumns } from './foobar'
 import type { HistoryFormat } from './types'
 
 /** A detected format and the shape its reader needs. */
@@ -40,6 +41,10 @@ export function detectHistory(head: string): DetectedHistory | undefined {
   const s = head.replace(/^\uFEFF/, '').trimStart()
   if (s.startsWith('#AUDIOSCROBBLER/')) return { format: 'scrobbler-log', shape: 'text' }
   if (s.startsWith('<')) {
+    // foo_playcount's XML backup (foobar2000 Playback Statistics).
+    if (/<PlaybackStatistics[\s>]/.test(s.slice(0, 4096)))
+      return { format: 'foobar-playcount', shape: 'text' }
+    // iTunes / Music, and the iTunes-compatible XML MusicBee writes.
     return /<plist[\s>]/.test(s.slice(0, 4096)) && /<key>Tracks<\/key>/.test(s)
       ? { format: 'itunes-plays', shape: 'text' }
       : undefined
@@ -70,5 +75,12 @@ export function detectHistory(head: string): DetectedHistory | undefined {
   // The headerless "artist,album,track,31 Jan 2021 12:34" export.
   if (/^[^\n]*,[^\n]*,[^\n]*,"?\d{1,2} [A-Za-z]{3} \d{4},? \d\d:\d\d"?\s*$/.test(s.split('\n')[0]))
     return { format: 'lastfm-csv', shape: 'text' }
+  // A text export with artist, title and play count columns (foobar2000 Text Tools, a player's CSV).
+  if (
+    playCountColumns(
+      s.slice(0, s.indexOf('\n') < 0 ? s.length : s.indexOf('\n')).replace(/\r$/, ''),
+    )
+  )
+    return { format: 'playcount-text', shape: 'text' }
   return undefined
 }

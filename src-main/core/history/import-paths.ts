@@ -37,8 +37,12 @@ export async function sortImportPaths(paths: string[]): Promise<SortedPaths> {
     // Only regular files are looked into (a FIFO would block the open, /dev/zero never ends).
     const kind = st.isFile() ? await sniffHistory(p).catch(() => undefined) : undefined
     if (kind === undefined) out.rest.push(p)
-    else if (kind !== 'zip' && kind.format === 'itunes-plays') {
-      // Its playlists go to the playlist importer, its play counts here.
+    else if (
+      kind !== 'zip' &&
+      (kind.format === 'itunes-plays' || kind.format === 'playcount-text')
+    ) {
+      // Its playlists go to the playlist importer, its play counts here (a text export with play
+      // counts, e.g. iTunes' "Export Playlist…" text, is a playlist too).
       out.histories.push(p)
       out.rest.push(p)
     } else out.histories.push(p)

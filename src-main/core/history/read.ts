@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { detectHistory, isZip, type DetectedHistory } from './detect'
+import { foobarXmlReader, playCountTextReader } from './foobar'
 import { itunesPlaysReader } from './itunes-plays'
 import { lastfmCsvReader, lastfmJsonReader } from './lastfm'
 import { listenBrainzFeedbackReader, listenBrainzReader } from './listenbrainz'
@@ -40,6 +41,10 @@ export function readerFor(d: DetectedHistory, sink: HistorySink): TextReader {
       return scrobblerLogReader(sink)
     case 'itunes-plays':
       return itunesPlaysReader(sink)
+    case 'foobar-playcount':
+      return foobarXmlReader(sink)
+    case 'playcount-text':
+      return playCountTextReader(sink)
   }
 }
 
@@ -117,7 +122,7 @@ export async function readHistoryPath(path: string, sink: HistorySink): Promise<
   const kind = await sniffHistory(path)
   if (kind === undefined)
     throw new Error(
-      `${path}: not a listening history Segue reads (Spotify, ListenBrainz, Last.fm, .scrobbler.log, iTunes Library.xml)`,
+      `${path}: not a listening history Segue reads (Spotify, ListenBrainz, Last.fm, .scrobbler.log, iTunes / MusicBee Library.xml, foobar2000 play counts)`,
     )
   if (kind !== 'zip') {
     const format = await readHistoryBytes(createReadStream(path, { highWaterMark: 1 << 20 }), sink)

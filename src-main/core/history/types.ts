@@ -10,6 +10,8 @@ export type HistoryFormat =
   | 'lastfm-json'
   | 'scrobbler-log'
   | 'itunes-plays'
+  | 'foobar-playcount'
+  | 'playcount-text'
 
 /** One play of one song. */
 export interface Listen {
@@ -28,7 +30,7 @@ export interface Listen {
   id?: string
 }
 
-/** A play count and rating a library keeps per song (iTunes / Music Library.xml): no single plays. */
+/** A play count and rating a library keeps per song (iTunes / Music Library.xml, MusicBee, foobar2000): no single plays. */
 export interface PlayTally {
   artist?: string
   title?: string
