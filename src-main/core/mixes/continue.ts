@@ -4,6 +4,7 @@ import { coocRerank } from './cooc-rerank'
 import { SERVED_PARAMS } from '../recommend/defaults'
 import { songName, type MixEnv } from './env'
 import { finishMix, mixSize, type MixOptions } from './finish'
+import { demoteSkipped } from './listening'
 import { applyMixRules, MIN_OWNED_SHARE } from './rules'
 import { DEFAULT_FRESHNESS, freshOrder, interleave, mixRng } from './sampling'
 import type { Mix } from './types'
@@ -66,7 +67,7 @@ export async function continuationRanking(
 
 /**
  * `n` songs to append to the playlist: `continuationRanking` (model + co-occurrence evidence,
- * recency-weighted), reordered with the seed, through the mix rules with the playlist's last songs counting for
+ * recency-weighted), reordered with the seed, mostly skipped songs last, through the mix rules with the playlist's last songs counting for
  * artist spacing. With "playable now" the user's songs nearest the playlist fill at least 80 %.
  */
 export async function continueMix(
@@ -116,8 +117,9 @@ export async function continueMix(
       [MIN_OWNED_SHARE, 1 - MIN_OWNED_SHARE],
     )
   } else ordered = freshOrder(pool.keys, rng, freshness)
+  // Songs the histories say were mostly skipped come only when nothing else fits.
   const picked = applyMixRules(
-    ordered.map((k) => ruleSong(env, k)),
+    demoteSkipped(env.listening, ordered).map((k) => ruleSong(env, k)),
     {
       n,
       exclude: blocked,

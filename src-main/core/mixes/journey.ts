@@ -2,6 +2,7 @@
 import { modelPool, ownedNear, requestBlocked, ruleSong } from './candidates'
 import { knownKeys, songName, type MixEnv } from './env'
 import { finishMix, mixSize, type MixOptions } from './finish'
+import { mostlySkipped } from './listening'
 import { artistId, RuleState, type RuleSong } from './rules'
 import { mixRng } from './sampling'
 import type { Mix } from './types'
@@ -27,6 +28,7 @@ export const JOURNEY_SIZE = 12
  * `cos(song, point) − λ · max(0, angle(previous song, song) − angle(previous song, point))` — a
  * move longer than the direct way to the point (sideways or overshooting) is penalised, a lagging
  * path may catch up — that keeps the mix rules (and is not by B's artist right before B). `freshness` adds a small seeded Gumbel jitter (0.02 × freshness).
+ * A song the histories say was mostly skipped is taken only when no other candidate fits the step.
  * The endpoints are the user's choice and are kept even if they break a rule.
  */
 export async function journeyMix(
@@ -75,7 +77,7 @@ export async function journeyMix(
       modelId ??= pool.modelId
       keys = pool.keys
     }
-    let best: { song: RuleSong; v: Float32Array; score: number } | undefined
+    let best: { song: RuleSong; v: Float32Array; score: number; skipped: boolean } | undefined
     for (const key of keys) {
       const v = env.vectors.get(key)
       if (!v) continue
@@ -84,8 +86,15 @@ export async function journeyMix(
       if (i === n - 2 && endArtist !== '' && artistId(song.artist) === endArtist) continue
       let score = dot(v, point) - lambda * Math.max(0, angle(v, prev) - direct)
       if (freshness > 0) score += 0.02 * freshness * gumbel(rng.next())
-      if (!best || score > best.score || (score === best.score && key < best.song.key))
-        best = { song, v, score }
+      // A song the histories say was mostly skipped is taken only when no other song fits the step.
+      const skipped = mostlySkipped(env.listening?.facts.get(key))
+      if (
+        !best ||
+        (best.skipped && !skipped) ||
+        (best.skipped === skipped &&
+          (score > best.score || (score === best.score && key < best.song.key)))
+      )
+        best = { song, v, score, skipped }
     }
     if (!best) break
     state.add(best.song)

@@ -4,6 +4,7 @@ import { RERANK_POOL } from './continue'
 import { coocRerank } from './cooc-rerank'
 import { knownKeys, songName, type MixEnv } from './env'
 import { finishMix, mixSize, type MixOptions } from './finish'
+import { demoteSkipped } from './listening'
 import { applyMixRules, MIN_OWNED_SHARE } from './rules'
 import { DEFAULT_FRESHNESS, freshOrder, interleave, mixRng } from './sampling'
 import type { Mix } from './types'
@@ -45,8 +46,8 @@ export async function radioRanking(
 /**
  * The next `n` songs of the radio seeded by `seeds`: `radioRanking` for the seeds (pool deepened
  * by `offset` so refills do not run dry), reordered with the seed and the offset, without
- * the seeds and the queued songs, through the mix rules. With "playable now" the user's songs
- * nearest the seeds fill at least 80 %.
+ * the seeds and the queued songs, mostly skipped songs last, through the mix rules. With
+ * "playable now" the user's songs nearest the seeds fill at least 80 %.
  */
 export async function radioMix(
   env: MixEnv,
@@ -91,8 +92,9 @@ export async function radioMix(
       [ownedShare, 1 - ownedShare],
     )
   } else ordered = freshOrder(pool.keys, rng, freshness)
+  // Songs the histories say were mostly skipped come only when nothing else fits.
   const picked = applyMixRules(
-    ordered.map((k) => ruleSong(env, k)),
+    demoteSkipped(env.listening, ordered).map((k) => ruleSong(env, k)),
     {
       n,
       exclude: blocked,
