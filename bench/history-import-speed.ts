@@ -1,5 +1,7 @@
-// Reading speed and memory of a large Spotify Extended Streaming History: npx tsx bench/history-import-speed.ts [--mb 500]
+// Reading speed and memory of a large Spotify Extended Streaming History: npx tsx bench/history-import-speed.ts [--mb 500] [--store]
 // Writes a generated history of about --mb MB (sessions from Yes playlists, shifted in time), then reads it through the importer's reader in this fresh process.
+// --plays N writes N plays instead (about 2,000,000 for a long history); --compact writes it without Spotify's indentation
+// (one record per line, ~70 % of the size); --playlists N draws the sessions from N playlists (more distinct songs).
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,30 +20,40 @@ const { values } = parseArgs({
     mb: { type: 'string', default: '500' },
     /** Also the whole import: match every song and write every listen into a fresh database. */
     store: { type: 'boolean', default: false },
+    plays: { type: 'string' },
+    compact: { type: 'boolean', default: false },
+    playlists: { type: 'string', default: '300' },
   },
 })
 const dir = mkdtempSync(join(tmpdir(), 'segue-bench-history-big-'))
 const big = join(dir, 'Streaming_History_Audio_big.json')
 {
   const ds = await loadYesDataset(values.dataset!)
-  const pl = cleanPlaylists(ds).slice(0, 300)
+  const pl = cleanPlaylists(ds).slice(0, Number(values.playlists))
   const chunk = gen.generatePlays(
     pl.map((p) => p.map((id) => ({ artist: ds.songs[id].artist, title: ds.songs[id].title }))),
     { seed: 5 },
   )
   const out = createWriteStream(big)
   const target = Number(values.mb) * 1e6
+  const plays = values.plays === undefined ? Infinity : Number(values.plays)
   let written = 0
+  let played = 0
   let offset = 0
   out.write('[\n')
-  while (written < target) {
-    const text = gen
-      .spotifyExtended(chunk.map((p) => ({ ...p, ts: p.ts + offset })))
+  while (values.plays === undefined ? written < target : played < plays) {
+    // One podcast episode per chunk besides its plays (not counted as a play).
+    const n = Math.min(chunk.length, plays - played)
+    let text = gen
+      .spotifyExtended(chunk.slice(0, n).map((p) => ({ ...p, ts: p.ts + offset })))
       .trim()
       .slice(1, -1)
       .trim()
+    // Strings hold no line breaks: dropping each break and its indentation leaves one record per line.
+    if (values.compact) text = text.replace(/\n {4}|\n {2}(?=\})/g, '').replace(/\n {2}\{/g, '\n{')
     const ok = out.write((written ? ',\n' : '') + text)
     written += text.length
+    played += n
     offset += 400 * 86_400_000
     if (!ok) await new Promise<void>((r) => out.once('drain', () => r()))
   }

@@ -22,6 +22,8 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, need: numb
 export class HistoryCollector implements HistorySink {
   readonly songs: HistorySong[] = []
   private readonly index = new Map<string, number>()
+  /** Artist → title → song, by the strings as spelt (a cache in front of `index`). */
+  private readonly exact = new Map<string, Map<string, number>>()
   /** Listen columns; `length` of them are in use. */
   ts = new Float64Array(1024)
   /** ms played, −1 unknown. */
@@ -73,6 +75,22 @@ export class HistoryCollector implements HistorySink {
   private songOf(l: Listen): number {
     const artist = l.artist ?? ''
     const title = l.title ?? ''
+    // Most listens repeat a spelling seen before: found by the exact strings, no lower-casing.
+    let titles = this.exact.get(artist)
+    if (!titles) this.exact.set(artist, (titles = new Map()))
+    let i = titles.get(title)
+    if (i === undefined) {
+      i = this.indexOf(l, artist, title)
+      titles.set(title, i)
+    } else {
+      const s = this.songs[i]
+      if (l.id && !s.id) s.id = l.id
+      if (l.durationMs && !s.durationMs) s.durationMs = l.durationMs
+    }
+    return i
+  }
+
+  private indexOf(l: Listen, artist: string, title: string): number {
     const key = `${artist.toLowerCase()}\u0001${title.toLowerCase()}`
     let i = this.index.get(key)
     if (i === undefined) {

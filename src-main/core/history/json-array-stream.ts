@@ -1,5 +1,15 @@
 // Streams a JSON array of objects: each element is parsed on its own as soon as it is complete, so a file of hundreds of MB never sits in memory.
 
+const NOT_JSON = Symbol('not JSON')
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return NOT_JSON
+  }
+}
+
 /** Incremental reader: `write` text chunks, then `end()`; `onValue` gets each element of the top-level array. */
 export class JsonArrayStream {
   private state: 'before' | 'between' | 'element' | 'after' = 'before'
@@ -74,6 +84,21 @@ export class JsonArrayStream {
           throw new Error(
             `JSON array element at character ${this.offset + i} is not an object or array`,
           )
+        }
+        // Fast path for an object: its text up to the next "}" is very likely the whole element (no
+        // nested object or "}" in a string). When that text parses, it is exactly the element the
+        // scan below would have found (valid JSON closes its outer brace at its end); otherwise the
+        // element is scanned.
+        if (c === 123) {
+          const close = chunk.indexOf('}', i + 1)
+          if (close > 0) {
+            const value = tryParse(chunk.slice(i, close + 1))
+            if (value !== NOT_JSON) {
+              this.onValue(value, this.count++)
+              i = close
+              continue
+            }
+          }
         }
         this.state = 'element'
         this.depth = 1

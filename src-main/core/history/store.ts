@@ -7,6 +7,7 @@ import type { ManualMatch } from '../playlists/resolve-entry'
 import type { Db, Param } from '../store/db'
 import { HistoryCollector } from './collect'
 import { matchHistory, type HistoryReport } from './match'
+import { DAY_MS } from './listening-facts'
 import { readHistoryPath } from './read'
 
 export interface HistoryImportOptions {
@@ -15,7 +16,7 @@ export interface HistoryImportOptions {
   onProgress?: (phase: 'reading' | 'matching' | 'writing', done: number, total: number) => void
 }
 
-const SLICE = 20_000
+const LISTENS_PER_STATEMENT = 5_000
 
 /** Reads, matches and stores one history file, zip or folder; throws when it is no history at all. */
 export async function importHistoryFile(
@@ -46,9 +47,10 @@ export async function importHistoryFile(
   await db.transaction(async (tx) => {
     await tx.run('DELETE FROM history_sources WHERE path = ?', [file])
     const { lastID: id } = await tx.run(
-      'INSERT INTO history_sources (path, formats, imported, report) VALUES (?, ?, ?, ?)',
+      'INSERT INTO history_sources (path, formats, imported, report, tallied) VALUES (?, ?, ?, ?, 1)',
       [file, formats.join(','), now, JSON.stringify(m.report)],
     )
+    const t = tallyListens(c)
     const songRows: Param[][] = m.songs.map((r, i) => [
       id,
       i,
@@ -60,18 +62,38 @@ export async function importHistoryFile(
       r.catalog_id,
       r.match,
       r.match_reason,
+      t.plays[i],
+      t.skips[i],
+      t.last[i] < 0 ? null : t.last[i],
     ])
     await insertRows(tx, 'history_songs', HISTORY_SONG_COLUMNS, songRows)
-    for (let i = 0; i < order.length; i += SLICE) {
-      signal?.throwIfAborted()
-      const rows: Param[][] = []
-      for (let j = i; j < Math.min(order.length, i + SLICE); j++) {
+    await insertRows(
+      tx,
+      'history_days',
+      ['source_id', 'day', 'listens', 'skips'],
+      [...t.days].map(([day, [n, skips]]) => [id, day, n, skips]),
+    )
+    // Listens in time order, 5,000 a statement as one JSON text written directly (no row arrays);
+    // the next text is built while SQLite inserts the last.
+    const insertListens = (json: string) =>
+      tx.run(
+        `INSERT INTO listens (${LISTEN_COLUMNS.join(',')})
+         SELECT ?, value->>0, value->>1, value->>2, value->>3 FROM json_each(?)`,
+        [id, json],
+      )
+    let pending: Promise<unknown> | undefined
+    for (let i = 0; i < order.length; i += LISTENS_PER_STATEMENT) {
+      const end = Math.min(order.length, i + LISTENS_PER_STATEMENT)
+      let json = '['
+      for (let j = i; j < end; j++) {
         const k = order[j]
-        rows.push([id, c.ts[k], c.ms[k], c.skipped[k], c.song[k]])
+        json += `${j === i ? '' : ','}[${c.ts[k]},${c.ms[k]},${c.skipped[k]},${c.song[k]}]`
       }
-      await insertRows(tx, 'listens', LISTEN_COLUMNS, rows)
-      onProgress?.('writing', Math.min(order.length, i + SLICE), order.length)
+      await pending
+      signal?.throwIfAborted()
+      pending = insertListens(`${json}]`).then(() => onProgress?.('writing', end, order.length))
     }
+    await pending
     await insertRows(
       tx,
       'history_tallies',
@@ -113,6 +135,9 @@ const HISTORY_SONG_COLUMNS = [
   'catalog_id',
   'match',
   'match_reason',
+  'plays',
+  'skips',
+  'last_play',
 ]
 const LISTEN_COLUMNS = ['source_id', 'ts', 'ms_played', 'skipped', 'song_idx']
 const TALLY_COLUMNS = [
@@ -127,6 +152,72 @@ const TALLY_COLUMNS = [
   'rating',
   'loved',
 ]
+
+/** A play (not a skip) by the rule the stored tallies use (listeningFacts' default). */
+export const TALLY_MIN_PLAYED_MS = 30_000
+
+/**
+ * Per song plays, skips and last play (−1 when never played) and per UTC day [listens, skips], by the
+ * rule of migration 6: a play is not skipped and ran 30 s or more or for an unknown time.
+ */
+export function tallyListens(c: HistoryCollector): {
+  plays: Int32Array
+  skips: Int32Array
+  last: Float64Array
+  days: Map<number, [number, number]>
+} {
+  const plays = new Int32Array(c.songs.length)
+  const skips = new Int32Array(c.songs.length)
+  const last = new Float64Array(c.songs.length).fill(-1)
+  const days = new Map<number, [number, number]>()
+  for (let i = 0; i < c.length; i++) {
+    const s = c.song[i]
+    const ts = c.ts[i]
+    const ms = c.ms[i]
+    const play = c.skipped[i] === 0 && (ms < 0 || ms >= TALLY_MIN_PLAYED_MS)
+    if (play) {
+      plays[s]++
+      if (ts > last[s]) last[s] = ts
+    } else skips[s]++
+    const d = Math.floor(ts / DAY_MS)
+    let e = days.get(d)
+    if (!e) days.set(d, (e = [0, 0]))
+    e[0]++
+    if (!play) e[1]++
+  }
+  return { plays, skips, last, days }
+}
+
+/**
+ * Writes one stored source's tallies from its listens (as migration 6 did for histories stored
+ * before it): for listens written without the importer (benches, tests) or to check the importer's.
+ */
+export async function tallyStoredSource(db: Db, sourceId: number): Promise<void> {
+  const play = `(skipped = 0 AND (ms_played < 0 OR ms_played >= ${TALLY_MIN_PLAYED_MS}))`
+  await db.transaction(async (tx) => {
+    await tx.run(
+      'UPDATE history_songs SET plays = 0, skips = 0, last_play = NULL WHERE source_id = ?',
+      [sourceId],
+    )
+    await tx.run(
+      `UPDATE history_songs SET plays = t.plays, skips = t.skips, last_play = t.last
+         FROM (SELECT song_idx, SUM(${play}) AS plays, SUM(NOT ${play}) AS skips,
+                      MAX(CASE WHEN ${play} THEN ts END) AS last
+                 FROM listens WHERE source_id = ? GROUP BY song_idx) t
+        WHERE history_songs.source_id = ? AND history_songs.idx = t.song_idx`,
+      [sourceId, sourceId],
+    )
+    await tx.run('DELETE FROM history_days WHERE source_id = ?', [sourceId])
+    await tx.run(
+      `INSERT INTO history_days (source_id, day, listens, skips)
+       SELECT source_id, CAST((ts - ((ts % ${DAY_MS}) + ${DAY_MS}) % ${DAY_MS}) / ${DAY_MS} AS INTEGER) AS d,
+              COUNT(*), SUM(NOT ${play})
+         FROM listens WHERE source_id = ? GROUP BY d`,
+      [sourceId],
+    )
+    await tx.run('UPDATE history_sources SET tallied = 1 WHERE id = ?', [sourceId])
+  })
+}
 
 /** Listens of every imported history, in time order, as columns (song_key null when the song has none). */
 export interface StoredListens {

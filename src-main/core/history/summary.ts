@@ -2,6 +2,7 @@
 import type { Db } from '../store/db'
 import type { HistoryReport } from './match'
 import { DAY_MS } from './listening-facts'
+import { TALLY_MIN_PLAYED_MS } from './store'
 
 export type SummaryPeriod = 'month' | 'year' | 'all'
 
@@ -25,6 +26,14 @@ export interface HistorySummary {
   songs: { total: number; library: number; catalog: number; none: number }
 }
 
+interface Source {
+  id: number
+  imported: string
+  report: string
+  /** 1 when the import wrote the source's per-song and per-day tallies (migration 6). */
+  tallied: number
+}
+
 const day = (d: number) => new Date(d * DAY_MS).toISOString().slice(0, 10)
 
 /** Sources and import times: the summary is recomputed only when the imported histories change. */
@@ -32,9 +41,11 @@ const cache = new WeakMap<Db, { sig: string; byPeriod: Map<string, HistorySummar
 
 /**
  * A play counts as in listeningFacts: not skipped and 30 s or more (or of unknown length); else a skip.
- * Reads listens through the (source_id, ts) index where it can: plays per month are index range
- * counts minus the skips (a tenth of listens, grouped by day), the period's top lists a range scan;
- * the matched share comes from the import reports. Only 'all' groups every listen by song.
+ * A history imported with tallies (migration 6, the 30 s rule) gives its plays per month from its
+ * per-day tallies and its all-time top lists from its per-song tallies; the month's and year's top
+ * lists are a range scan of the (source_id, ts) index. Without tallies (or with another rule) plays
+ * per month are index range counts minus the skips (grouped by day) and 'all' groups every listen by
+ * song. The matched share comes from the import reports.
  */
 export async function historySummary(
   db: Db,
@@ -42,10 +53,10 @@ export async function historySummary(
   top = 10,
   minPlayedMs = 30_000,
 ): Promise<HistorySummary> {
-  const sources = await db.all<{ id: number; imported: string; report: string }>(
-    'SELECT id, imported, report FROM history_sources ORDER BY id',
+  const sources = await db.all<Source>(
+    'SELECT id, imported, report, tallied FROM history_sources ORDER BY id',
   )
-  const sig = sources.map((s) => `${s.id}@${s.imported}`).join(',')
+  const sig = sources.map((s) => `${s.id}@${s.imported}@${s.tallied}`).join(',')
   let c = cache.get(db)
   if (!c || c.sig !== sig) cache.set(db, (c = { sig, byPeriod: new Map() }))
   const memo = `${period}/${top}/${minPlayedMs}`
@@ -58,13 +69,15 @@ export async function historySummary(
 
 async function compute(
   db: Db,
-  sources: { id: number; report: string }[],
+  sources: Source[],
   period: SummaryPeriod,
   top: number,
   minPlayedMs: number,
 ): Promise<HistorySummary> {
   const ms = Number(minPlayedMs)
   const isPlay = `(skipped = 0 AND (ms_played < 0 OR ms_played >= ${ms}))`
+  // Sources with tallies written at import (by the default 30 s rule) are read from those.
+  const tallied = (s: Source) => s.tallied === 1 && ms === TALLY_MIN_PLAYED_MS
   const out: HistorySummary = {
     period,
     from: null,
@@ -107,7 +120,18 @@ async function compute(
     bounds.push(Date.UTC(y, mo, 1))
   }
   bounds.push(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 1))
-  for (const s of sources)
+  const monthIndex = new Map(out.months.map((m, i) => [m.month, i]))
+  for (const s of sources.filter(tallied))
+    for (const r of await db.all<{ d: number; n: number; k: number }>(
+      'SELECT day AS d, listens AS n, skips AS k FROM history_days WHERE source_id = ?',
+      [s.id],
+    )) {
+      const m = out.months[monthIndex.get(day(r.d).slice(0, 7))!]
+      m.plays += r.n - r.k
+      m.skips += r.k
+    }
+  const counted = sources.filter((s) => !tallied(s))
+  for (const s of counted)
     for (let i = 0; i < out.months.length; i += 100) {
       const parts: string[] = []
       const params: number[] = []
@@ -120,10 +144,12 @@ async function compute(
       for (const r of await db.all<{ m: number; n: number }>(parts.join(' UNION ALL '), params))
         out.months[r.m].plays += r.n
     }
-  const monthIndex = new Map(out.months.map((m, i) => [m.month, i]))
-  for (const r of await db.all<{ d: number; n: number }>(
-    `SELECT ts / ${DAY_MS} AS d, COUNT(*) AS n FROM listens WHERE NOT ${isPlay} GROUP BY d`,
-  )) {
+  for (const r of counted.length === 0
+    ? []
+    : await db.all<{ d: number; n: number }>(
+        `SELECT ts / ${DAY_MS} AS d, COUNT(*) AS n FROM listens
+          WHERE source_id IN (${counted.map((s) => s.id).join(',')}) AND NOT ${isPlay} GROUP BY d`,
+      )) {
     const m = out.months[monthIndex.get(day(r.d).slice(0, 7))!]
     m.skips += r.n
     m.plays -= r.n
@@ -143,19 +169,28 @@ async function compute(
   const artists = new Map<string, { artist: string; plays: number }>()
   const bySong = new Map<string, HistorySummary['topSongs'][number]>()
   for (const src of sources) {
-    const songs = await db.all<{
+    type PerSong = {
       artist: string | null
       title: string | null
       key: string | null
       plays: number
-    }>(
-      `WITH per AS (
-         SELECT song_idx, COUNT(*) AS plays FROM listens
-          WHERE source_id = ? ${range} AND ${isPlay} GROUP BY song_idx)
-       SELECT s.artist AS artist, s.title AS title, s.song_key AS key, per.plays AS plays
-         FROM per JOIN history_songs s ON s.source_id = ? AND s.idx = per.song_idx`,
-      period === 'all' ? [src.id, src.id] : [src.id, from, to, src.id],
-    )
+    }
+    const songs =
+      period === 'all' && tallied(src)
+        ? await db.all<PerSong>(
+            `SELECT artist, title, song_key AS key, plays FROM history_songs
+              WHERE source_id = ? AND plays > 0 ORDER BY idx`,
+            [src.id],
+          )
+        : await db.all<PerSong>(
+            `WITH per AS (
+               SELECT song_idx, COUNT(*) AS plays FROM listens
+                WHERE source_id = ? ${range} AND ${isPlay} GROUP BY song_idx)
+             SELECT s.artist AS artist, s.title AS title, s.song_key AS key, per.plays AS plays
+               FROM per JOIN history_songs s ON s.source_id = ? AND s.idx = per.song_idx
+              ORDER BY per.song_idx`,
+            period === 'all' ? [src.id, src.id] : [src.id, from, to, src.id],
+          )
     for (const s of songs) {
       const artist = s.artist ?? ''
       const title = s.title ?? ''

@@ -186,4 +186,42 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'listening tallies per history song and day',
+    // What the listening summary and facts would otherwise count over every listen, written once at
+    // import: per history song its plays, skips (a play: not skipped and 30 s or more, or of unknown
+    // length) and last play; per source and UTC day (floor of ts / 86,400,000) its listens and skips.
+    // history_sources.tallied = 1 marks a source whose tallies are written; histories already stored
+    // are tallied here from their listens.
+    sql: `
+      ALTER TABLE history_sources ADD COLUMN tallied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE history_songs ADD COLUMN plays INTEGER;
+      ALTER TABLE history_songs ADD COLUMN skips INTEGER;
+      ALTER TABLE history_songs ADD COLUMN last_play INTEGER;
+      CREATE TABLE history_days (
+        source_id INTEGER NOT NULL REFERENCES history_sources (id) ON DELETE CASCADE,
+        day INTEGER NOT NULL,
+        listens INTEGER NOT NULL,
+        skips INTEGER NOT NULL,
+        PRIMARY KEY (source_id, day)
+      ) WITHOUT ROWID;
+      CREATE TEMP TABLE tally6 AS
+        SELECT source_id, song_idx,
+               SUM(skipped = 0 AND (ms_played < 0 OR ms_played >= 30000)) AS plays,
+               SUM(NOT (skipped = 0 AND (ms_played < 0 OR ms_played >= 30000))) AS skips,
+               MAX(CASE WHEN skipped = 0 AND (ms_played < 0 OR ms_played >= 30000) THEN ts END) AS last
+          FROM listens GROUP BY source_id, song_idx;
+      UPDATE history_songs SET plays = t.plays, skips = t.skips, last_play = t.last
+        FROM tally6 t WHERE t.source_id = history_songs.source_id AND t.song_idx = history_songs.idx;
+      UPDATE history_songs SET plays = 0, skips = 0 WHERE plays IS NULL;
+      DROP TABLE tally6;
+      INSERT INTO history_days (source_id, day, listens, skips)
+        SELECT source_id, CAST((ts - ((ts % 86400000) + 86400000) % 86400000) / 86400000 AS INTEGER) AS d,
+               COUNT(*),
+               SUM(NOT (skipped = 0 AND (ms_played < 0 OR ms_played >= 30000)))
+          FROM listens GROUP BY source_id, d;
+      UPDATE history_sources SET tallied = 1;
+    `,
+  },
 ]
