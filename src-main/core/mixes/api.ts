@@ -5,7 +5,7 @@ import { continueMix, type ContinueOptions, type PlaylistToContinue } from './co
 import { dailyMixes } from './daily'
 import { discoverMix } from './discover'
 import { mixEnv, type MixEnv } from './env'
-import { forgottenFavouritesMix, onRepeatMix } from './listening-mixes'
+import { forgottenFavouritesMix, onRepeatMix, recentFavouritesMix } from './listening-mixes'
 import type { Listening } from './listening'
 import { journeyMix, type JourneyOptions } from './journey'
 import { radioMix } from './radio'
@@ -69,7 +69,7 @@ export async function userTastes(ctx: MixContext, opts: TasteOptions = {}): Prom
 
 /**
  * The Made For You shelf: up to 6 daily mixes (one per taste, heaviest first), with a listening
- * history "On repeat" and "Forgotten favourites", and Discover.
+ * history "On repeat", "Recent favourites" and "Forgotten favourites", and Discover.
  * Mixes that come out empty are left out; a user without songs gets none.
  */
 export async function buildMixes(ctx: MixContext, opts: BuildOptions = {}): Promise<Mix[]> {
@@ -82,7 +82,11 @@ export async function buildMixes(ctx: MixContext, opts: BuildOptions = {}): Prom
     max: opts.daily,
   })
   const out = [...daily]
-  for (const listened of [onRepeatMix(env, common), forgottenFavouritesMix(env, common)])
+  for (const listened of [
+    onRepeatMix(env, common),
+    recentFavouritesMix(env, common),
+    forgottenFavouritesMix(env, common),
+  ])
     if (listened) out.push(listened)
   if (env.library.taste.length > 0) {
     const discover = await discoverMix(env, profile.centroids, common)

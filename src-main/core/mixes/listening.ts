@@ -13,6 +13,8 @@ import type { UserLibrary } from './user-library'
 export { DAY_MS }
 /** "On repeat" looks at this many days before the history's latest listen. */
 export const RECENT_DAYS = 30
+/** "Recent favourites" looks at this many days before the history's latest listen. */
+export const LATELY_DAYS = 90
 /** A listen's weight in the taste halves every this many days before the history's latest listen. */
 export const HALF_LIFE_DAYS = 365
 
@@ -22,6 +24,8 @@ export interface Listening {
   facts: Map<string, ListeningFact>
   /** Song key → plays in the last {@link RECENT_DAYS} days before `now`. */
   recent: Map<string, number>
+  /** Song key → plays in the last {@link LATELY_DAYS} days before `now` (absent: none counted). */
+  lately?: Map<string, number>
   /** The histories' "now": their latest listen (so an old export still has a last month). */
   now: number
   /** Today, for wording reasons ("last in March" drops the year only in this year). */
@@ -37,7 +41,8 @@ export async function loadListening(
   if (facts.size === 0) return undefined
   const now = opts.now ?? (await latestListen(db)) ?? Date.now()
   const recent = await playsBetween(db, now - RECENT_DAYS * DAY_MS, now)
-  return { facts, recent, now, today: opts.today ?? Date.now() }
+  const lately = await playsBetween(db, now - LATELY_DAYS * DAY_MS, now)
+  return { facts, recent, lately, now, today: opts.today ?? Date.now() }
 }
 
 /**
