@@ -44,7 +44,11 @@ export interface ModelRequests {
   tags: {
     /** Tags of every row, row order, packed by {@link packTags} (one string copies at once). */
     query: { packed: string }
-    result: { index: TagIndex; admitted: TagRule['admitted'] }
+    /**
+     * The tag index, the clean-tag rule learnt from it, and how many placed rows the Similar songs
+     * pass now scores from their tags (rows its tag model placed; see tag-placed-scores.ts).
+     */
+    result: { index: TagIndex; admitted: TagRule['admitted']; scoredByTags: number }
   }
 }
 

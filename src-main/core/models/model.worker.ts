@@ -4,6 +4,8 @@ import { parentPort, workerData, type Transferable } from 'node:worker_threads'
 import { hashVocab } from '../onnx/metadata'
 import { OnnxScorer } from '../onnx/scorer'
 import { SimilarScorer } from '../onnx/similar-scorer'
+import { tagPlacedScores } from '../content/tags/tag-placed-scores'
+import { loadTagModel } from './tag-model-file'
 import { buildCooc } from '../recommend/cooc-matrix'
 import { servedHeadsOf } from '../recommend/defaults'
 import { buildTagIndex } from '../recommend/tag-index'
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   try {
     const model = await loadServable(data.dir)
     const threads = { intraOpNumThreads: data.threads }
-    const similar = await SimilarScorer.create(model, servedHeadsOf(model.kind), threads)
+    let similar = await SimilarScorer.create(model, servedHeadsOf(model.kind), threads)
     const served = await OnnxScorer.load(join(data.dir, ONNX_FILE), threads)
     const rows = model.vocab.length
     if (served.metadata.vocabHash !== hashVocab(model.vocab))
@@ -65,11 +67,30 @@ async function main(): Promise<void> {
         )
         return buildCooc(playlists, rows, q)
       },
-      tags: (q) => {
-        const songs = unpackTags(q.packed, rows).map((tags) => ({ artist: '', title: '', tags }))
-        const index = buildTagIndex(songs)
-        return { index, admitted: tagRuleOf(index).admitted }
+      tags: async (q) => {
+        const lists = unpackTags(q.packed, rows)
+        const index = buildTagIndex(lists.map((tags) => ({ artist: '', title: '', tags })))
+        // With the rows' tags known, songs placed by the tag model leave the scoring pass.
+        const apart = await scoreByTags(lists)
+        return { index, admitted: tagRuleOf(index).admitted, scoredByTags: apart }
       },
+    }
+    /** Rebuilds the Similar songs pass without the rows its tag model placed; how many left it. */
+    const scoreByTags = async (lists: string[][]): Promise<number> => {
+      const tagModel = await loadTagModel(data.dir)
+      if (!tagModel) return 0
+      const placed = lists.slice(model.trained).map((tags, i) => ({ row: model.trained + i, tags }))
+      const apart = tagPlacedScores(tagModel, placed, model.input, model.dim)
+      if (!apart) return 0
+      const next = await SimilarScorer.create(model, servedHeadsOf(model.kind), {
+        ...threads,
+        apart,
+      })
+      await next.query({ context: [0], learnt: 1, placed: 1 })
+      const old = similar
+      similar = next
+      void old.release()
+      return apart.rows.length
     }
     // Copies made here move to the app's thread (this thread keeps its own for scoring).
     const { output: _scoredHere, ...rest } = model

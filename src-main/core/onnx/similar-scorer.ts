@@ -6,6 +6,14 @@ import { unitRows } from './export'
 import { SIMILAR_IO, similarGraph } from './similar-graph'
 import { topK, type Ranked } from '../recommend/top-k'
 
+/** Rows whose cosines are computed without the scoring pass (songs placed by a linear tag model). */
+export interface RowsScoredApart {
+  /** Model rows, ascending. */
+  readonly rows: Int32Array
+  /** Writes the cosine of each of `rows` with the unit query `q` into `out[row]`. */
+  score(q: Float32Array, out: Float32Array): void
+}
+
 /** The rows a {@link SimilarScorer} serves: learnt rows first, then rows placed by content. */
 export interface SimilarRows {
   dim: number
@@ -50,6 +58,8 @@ export class SimilarScorer {
   private readonly learntIds: Int32Array
   private readonly placedIds: Int32Array
   private readonly blended: Float64Array
+  /** Cosine of every row: the pass's rows scattered from {@link passRows}, the rest scored apart. */
+  private readonly cos: Float32Array
   private queue: Promise<unknown> = Promise.resolve()
   private released = false
 
@@ -59,6 +69,9 @@ export class SimilarScorer {
     unit: Float32Array,
     outputRows: number,
     private readonly session: ort.InferenceSession,
+    /** The rows the ONNX pass scores (every row when none are scored apart). */
+    private readonly passRows: Int32Array | undefined,
+    private readonly apart: RowsScoredApart | undefined,
   ) {
     this.rows = model.input.length / model.dim
     this.unit = unit
@@ -69,13 +82,17 @@ export class SimilarScorer {
       (_, i) => model.trained + i,
     )
     this.blended = new Float64Array(this.rows)
+    this.cos = new Float32Array(this.rows)
   }
 
-  /** Builds the scoring graph of `model` and loads it in onnxruntime. */
+  /**
+   * Builds the scoring graph of `model` and loads it in onnxruntime. Rows in `opts.apart`
+   * (placed rows only) leave the graph: their cosines come from `apart.score`.
+   */
   static async create(
     model: SimilarRows,
     heads: HeadSpec[],
-    opts: { intraOpNumThreads?: number } = {},
+    opts: { intraOpNumThreads?: number; apart?: RowsScoredApart } = {},
   ): Promise<SimilarScorer> {
     checkHeads(heads)
     const { dim } = model
@@ -98,10 +115,14 @@ export class SimilarScorer {
       }
       outputRows = Math.max(1, outputRows)
     }
+    let apart = opts.apart && opts.apart.rows.length > 0 ? opts.apart : undefined
+    let passRows = apart ? rowsOutside(apart.rows, rows, model.trained) : undefined
+    // The graph needs a row; a model of placed rows only is scored whole.
+    if (passRows?.length === 0) passRows = apart = undefined
     const bytes = similarGraph({
-      rows,
+      rows: passRows ? passRows.length : rows,
       dim,
-      unit,
+      unit: passRows ? gatherRows(unit, passRows, dim) : unit,
       output: wantsOutput ? model.output.subarray(0, outputRows * dim) : undefined,
       outputRows,
     })
@@ -111,7 +132,12 @@ export class SimilarScorer {
       intraOpNumThreads: opts.intraOpNumThreads ?? 1,
       interOpNumThreads: 1,
     })
-    return new SimilarScorer(model, heads, unit, outputRows, session)
+    return new SimilarScorer(model, heads, unit, outputRows, session, passRows, apart)
+  }
+
+  /** Rows the ONNX pass reads (the rest are scored apart). */
+  get rowsInPass(): number {
+    return this.passRows ? this.passRows.length : this.rows
   }
 
   /** Learnt rows first: `0..trained-1`. */
@@ -166,12 +192,9 @@ export class SimilarScorer {
     let len = 0
     for (let d = 0; d < dim; d++) len += cosQ[d] * cosQ[d]
     len = Math.max(Math.sqrt(len), EPSILON)
+    const cosineQuery = Float32Array.from(cosQ, (x) => x / len)
     const feeds: Record<string, ort.Tensor> = {
-      [SIMILAR_IO.cosineQuery]: new ort.Tensor(
-        'float32',
-        Float32Array.from(cosQ, (x) => x / len),
-        [1, dim],
-      ),
+      [SIMILAR_IO.cosineQuery]: new ort.Tensor('float32', cosineQuery, [1, dim]),
     }
     if (this.outputRows > 0)
       feeds[SIMILAR_IO.outputQuery] = new ort.Tensor(
@@ -180,7 +203,7 @@ export class SimilarScorer {
         [1, dim],
       )
     const out = await this.session.run(feeds)
-    const cos = out[SIMILAR_IO.cosineScores].data as Float32Array
+    const cos = this.cosinesOf(out[SIMILAR_IO.cosineScores].data as Float32Array, cosineQuery)
     const dots =
       this.outputRows > 0 ? (out[SIMILAR_IO.outputScores].data as Float32Array) : undefined
 
@@ -207,6 +230,16 @@ export class SimilarScorer {
       learnt: topK(s, k.learnt, { ...opts, candidates: this.learntIds }),
       placed: topK(s, k.placed, { ...opts, candidates: this.placedIds }),
     }
+  }
+
+  /** Every row's cosine: the pass's scores, scattered to their rows, and the rows scored apart. */
+  private cosinesOf(pass: Float32Array, q: Float32Array): Float32Array {
+    if (!this.passRows || !this.apart) return pass
+    const cos = this.cos
+    const rows = this.passRows
+    for (let j = 0; j < rows.length; j++) cos[rows[j]] = pass[j]
+    this.apart.score(q, cos)
+    return cos
   }
 
   /**
@@ -257,6 +290,26 @@ export class SimilarScorer {
       },
     }
   }
+}
+
+/** The rows `0..rows-1` not in `apart` (ascending, all placed: `≥ trained`). */
+function rowsOutside(apart: Int32Array, rows: number, trained: number): Int32Array {
+  const taken = new Uint8Array(rows)
+  let n = 0
+  for (const r of apart) {
+    if (!(r >= trained && r < rows)) throw new Error(`SimilarScorer: row ${r} is not a placed row`)
+    if (!taken[r]) n++
+    taken[r] = 1
+  }
+  const out = new Int32Array(rows - n)
+  for (let r = 0, j = 0; r < rows; r++) if (!taken[r]) out[j++] = r
+  return out
+}
+
+function gatherRows(data: Float32Array, rows: Int32Array, dim: number): Float32Array {
+  const out = new Float32Array(rows.length * dim)
+  rows.forEach((r, j) => out.set(data.subarray(r * dim, (r + 1) * dim), j * dim))
+  return out
 }
 
 /**

@@ -56,5 +56,5 @@ describe('model checksums', () => {
     const answer = await app.handlers['similar.get']({ key: song.key, topn: 10 })
     expect(answer.results.length).toBeGreaterThan(0)
     expect(answer.results.every((r) => Number.isFinite(r.score))).toBe(true)
-  })
+  }, 240_000) // two trainings and three model loads: minutes on a loaded 2-core machine
 })
