@@ -1,12 +1,18 @@
 // MusicBee and foobar2000 play counts: fixtures in the exporters' own shapes, read by content, and the hash-only export refused.
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { CatalogIndex } from '../../../../src-main/core/catalog/match'
 import { HistoryCollector } from '../../../../src-main/core/history/collect'
 import { detectHistory } from '../../../../src-main/core/history/detect'
 import { FOOBAR_HASHES_ONLY, fileTimeToMs } from '../../../../src-main/core/history/foobar'
 import { importHistories, sortImportPaths } from '../../../../src-main/core/history/import-paths'
+import { listeningFacts } from '../../../../src-main/core/history/listening-facts'
 import { readHistoryPath } from '../../../../src-main/core/history/read'
+import { importHistoryFile } from '../../../../src-main/core/history/store'
+import { scanFolders } from '../../../../src-main/core/library/scan'
+import { Db } from '../../../../src-main/core/store/db'
+import { sampleLibrary, writeTree } from '../../../fixtures/library-tree'
 import { makeTempDir } from '../../../fixtures/temp-dir'
 
 const FIXTURES = join(__dirname, '../../../fixtures/history')
@@ -135,5 +141,49 @@ describe("MusicBee's iTunes-compatible library XML", () => {
       ],
     ])
     expect(c.ignored.get('never played, rated or loved')).toBe(1)
+  })
+})
+
+describe('foobar2000 play counts through the import', () => {
+  it('a Playback Statistics backup is matched to your files by path and counts in the listening facts', async () => {
+    const root = join(tmp.dir, 'lib')
+    writeTree(join(root, 'music'), sampleLibrary())
+    const db = await Db.open(join(root, 'segue.db'))
+    try {
+      await scanFolders(db, [join(root, 'music')])
+      const music = join(root, 'music').replace(/\\/g, '/')
+      const xml = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<PlaybackStatistics Version="3.0" Mapping="C653739F-14B3-4EF2-819B-A3E2883230AE">',
+        '  <Entry ID="d12c59be0b98de6d" Count="14" LastPlayed="133864569300000000" >',
+        `<Item Path="${music}/Radiohead/OK Computer/02 Paranoid Android.mp3"></Item>  </Entry>`,
+        '  <Entry ID="8a01f3c2e4b5d6a7" Count="3" LastPlayed="133829091000000000" >',
+        `<Item Path="${music}/Bj&#246;rk/Homogenic/J&#243;ga.flac"></Item>  </Entry>`,
+        '  <Entry ID="0c1d2e3f40516273" Count="2" >',
+        '<Item Path="/elsewhere/Unknown.flac"></Item>  </Entry>',
+        '</PlaybackStatistics>',
+      ].join('\n')
+      const file = join(root, 'stats.xml')
+      writeFileSync(file, xml)
+      const report = await importHistoryFile(db, file, CatalogIndex.fromSongs([]))
+      expect(report.formats).toEqual(['foobar-playcount'])
+      expect(report.tallies).toBe(3)
+      expect(report.listens).toBe(0)
+      const rows = await db.all<{ plays: number; matched: number }>(
+        'SELECT plays, track_id IS NOT NULL AS matched FROM history_tallies ORDER BY plays DESC',
+      )
+      expect(rows).toEqual([
+        { plays: 14, matched: 1 },
+        { plays: 3, matched: 1 },
+        { plays: 2, matched: 0 },
+      ])
+      const facts = [...(await listeningFacts(db)).values()]
+      expect(facts.map((f) => [f.plays, f.lastPlayed]).sort((a, b) => b[0]! - a[0]!)).toEqual([
+        [14, Date.UTC(2025, 2, 14, 20, 15, 30)],
+        [3, Date.UTC(2025, 1, 1, 18, 45)],
+      ])
+    } finally {
+      await db.close()
+    }
   })
 })
