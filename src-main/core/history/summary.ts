@@ -67,6 +67,26 @@ export async function historySummary(
   return structuredClone(out)
 }
 
+/**
+ * The first `top` of `items` sorted by plays (most first), then name: only the items with at least
+ * the `top`-th most plays are sorted (the order among them is the full sort's, the sort being stable).
+ */
+function topByPlays<T extends { plays: number }>(
+  items: T[],
+  top: number,
+  name: (x: T) => string,
+): T[] {
+  let least = -Infinity
+  if (items.length > top && top > 0) {
+    const plays = Float64Array.from(items, (x) => x.plays).sort()
+    least = plays[plays.length - top]
+  }
+  return items
+    .filter((x) => x.plays >= least)
+    .sort((a, b) => b.plays - a.plays || name(a).localeCompare(name(b)))
+    .slice(0, top)
+}
+
 async function compute(
   db: Db,
   sources: Source[],
@@ -169,51 +189,53 @@ async function compute(
   const artists = new Map<string, { artist: string; plays: number }>()
   const bySong = new Map<string, HistorySummary['topSongs'][number]>()
   for (const src of sources) {
-    type PerSong = {
-      artist: string | null
-      title: string | null
-      key: string | null
-      plays: number
-    }
-    const songs =
+    // Tens of thousands of songs come back as one JSON text: sqlite3 makes a JS object per row at
+    // ~10 µs each, JSON.parse the same rows in a fraction of that.
+    const perSong =
       period === 'all' && tallied(src)
-        ? await db.all<PerSong>(
-            `SELECT artist, title, song_key AS key, plays FROM history_songs
-              WHERE source_id = ? AND plays > 0 ORDER BY idx`,
-            [src.id],
-          )
-        : await db.all<PerSong>(
-            `WITH per AS (
-               SELECT song_idx, COUNT(*) AS plays FROM listens
-                WHERE source_id = ? ${range} AND ${isPlay} GROUP BY song_idx)
-             SELECT s.artist AS artist, s.title AS title, s.song_key AS key, per.plays AS plays
-               FROM per JOIN history_songs s ON s.source_id = ? AND s.idx = per.song_idx
-              ORDER BY per.song_idx`,
-            period === 'all' ? [src.id, src.id] : [src.id, from, to, src.id],
-          )
-    for (const s of songs) {
-      const artist = s.artist ?? ''
-      const title = s.title ?? ''
+        ? `SELECT idx AS ord, artist, title, song_key AS key, plays FROM history_songs
+            WHERE source_id = ? AND plays > 0`
+        : `WITH per AS (
+             SELECT song_idx, COUNT(*) AS plays FROM listens
+              WHERE source_id = ? ${range} AND ${isPlay} GROUP BY song_idx)
+           SELECT per.song_idx AS ord, s.artist AS artist, s.title AS title, s.song_key AS key,
+                  per.plays AS plays
+             FROM per JOIN history_songs s ON s.source_id = ? AND s.idx = per.song_idx`
+    // In the order of the songs' index (the first spelling of an artist wins): the scan's order,
+    // sorted here if it were ever not.
+    const row = await db.get<{ j: string }>(
+      `SELECT json_group_array(json_array(ord, artist, title, key, plays)) AS j FROM (${perSong})`,
+      period === 'all' && tallied(src)
+        ? [src.id]
+        : period === 'all'
+          ? [src.id, src.id]
+          : [src.id, from, to, src.id],
+    )
+    const rows = JSON.parse(row?.j ?? '[]') as [
+      number,
+      string | null,
+      string | null,
+      string | null,
+      number,
+    ][]
+    if (rows.some((r, i) => i > 0 && r[0] < rows[i - 1][0])) rows.sort((a, b) => a[0] - b[0])
+    for (const [, a0, t0, key, plays] of rows) {
+      const artist = a0 ?? ''
+      const title = t0 ?? ''
       if (artist) {
         const a = artist.toLowerCase()
-        const e = artists.get(a) ?? { artist, plays: 0 }
-        e.plays += s.plays
-        artists.set(a, e)
+        let e = artists.get(a)
+        if (!e) artists.set(a, (e = { artist, plays: 0 }))
+        e.plays += plays
       }
-      const id = s.key ?? `${artist.toLowerCase()}\u0000${title.toLowerCase()}`
-      const e = bySong.get(id) ?? { artist, title, key: s.key, plays: 0 }
-      e.plays += s.plays
-      bySong.set(id, e)
+      const id = key ?? `${artist.toLowerCase()}\u0000${title.toLowerCase()}`
+      let e = bySong.get(id)
+      if (!e) bySong.set(id, (e = { artist, title, key, plays: 0 }))
+      e.plays += plays
     }
   }
-  const byPlays = <T extends { plays: number }>(a: T, b: T, name: (x: T) => string) =>
-    b.plays - a.plays || name(a).localeCompare(name(b))
-  out.topArtists = [...artists.values()]
-    .sort((a, b) => byPlays(a, b, (x) => x.artist))
-    .slice(0, top)
-  out.topSongs = [...bySong.values()]
-    .sort((a, b) => byPlays(a, b, (x) => `${x.artist} ${x.title}`))
-    .slice(0, top)
+  out.topArtists = topByPlays([...artists.values()], top, (x) => x.artist)
+  out.topSongs = topByPlays([...bySong.values()], top, (x) => `${x.artist} ${x.title}`)
   // The matched share, as each import reported it (library and catalogue are independent counts).
   for (const src of sources) {
     const r = JSON.parse(src.report) as Partial<HistoryReport>
