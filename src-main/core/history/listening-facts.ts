@@ -10,6 +10,8 @@ export interface ListeningFact {
   skips: number
   /** Last full play, ms since 1970 UTC (undefined when never). */
   lastPlayed?: number
+  /** The user's own rating, 1–100, from a library's play counts (iTunes, MusicBee, foobar2000); absent when unrated. */
+  rating?: number
 }
 
 /** Song key → facts; a play counts when it is not skipped and ran 30 s or more (or its length is unknown). */
@@ -32,19 +34,29 @@ export async function listeningFacts(
   )
   for (const r of rows)
     out.set(r.key, { plays: r.plays, skips: r.skips, lastPlayed: r.last ?? undefined })
-  // Library play counts (iTunes) where no single plays say more.
-  const tallies = await db.all<{ key: string; plays: number; skips: number; last: number | null }>(
-    `SELECT song_key AS key, MAX(plays) AS plays, MAX(skips) AS skips, MAX(last_played) AS last
+  // Library play counts (iTunes, MusicBee, foobar2000) where no single plays say more; their ratings always.
+  const tallies = await db.all<{
+    key: string
+    plays: number
+    skips: number
+    last: number | null
+    rating: number | null
+  }>(
+    `SELECT song_key AS key, MAX(plays) AS plays, MAX(skips) AS skips, MAX(last_played) AS last,
+            MAX(CASE WHEN rating > 0 THEN rating END) AS rating
        FROM history_tallies WHERE song_key IS NOT NULL GROUP BY song_key`,
   )
   for (const t of tallies) {
-    const f = out.get(t.key)
-    if (!f) out.set(t.key, { plays: t.plays, skips: t.skips, lastPlayed: t.last ?? undefined })
-    else if (t.plays > f.plays) {
+    let f = out.get(t.key)
+    if (!f) {
+      f = { plays: t.plays, skips: t.skips, lastPlayed: t.last ?? undefined }
+      out.set(t.key, f)
+    } else if (t.plays > f.plays) {
       f.plays = t.plays
       f.skips = Math.max(f.skips, t.skips)
       f.lastPlayed = Math.max(f.lastPlayed ?? 0, t.last ?? 0) || undefined
     }
+    if (t.rating !== null && t.rating > 0) f.rating = Math.min(100, t.rating)
   }
   return out
 }
@@ -64,12 +76,24 @@ const MONTHS = [
   'December',
 ]
 
-/** "you played this 41 times, last in March" (the year added when it is not this year); undefined without plays. */
+/** "4 stars" for a 1–100 rating (20 a star, as iTunes, MusicBee and foobar2000 count them). */
+function starsInWords(rating: number): string {
+  const stars = Math.max(1, Math.round(rating / 20))
+  return stars === 1 ? '1 star' : `${stars} stars`
+}
+
+/**
+ * "you played this 41 times, last in March" (the year added when it is not this year), ", rated 4
+ * stars" when the library says; "you rated this 4 stars" for a rated song never played; undefined
+ * without plays or rating.
+ */
 export function listeningReason(
   f: ListeningFact | undefined,
   now = Date.now(),
 ): string | undefined {
-  if (!f || f.plays === 0) return undefined
+  if (!f) return undefined
+  const rated = f.rating ? starsInWords(f.rating) : undefined
+  if (f.plays === 0) return rated ? `you rated this ${rated}` : undefined
   const times = f.plays === 1 ? 'once' : f.plays === 2 ? 'twice' : `${f.plays} times`
   let when = ''
   if (f.lastPlayed !== undefined) {
@@ -78,7 +102,7 @@ export function listeningReason(
     when = `, last in ${MONTHS[d.getUTCMonth()]}${sameYear ? '' : ` ${d.getUTCFullYear()}`}`
   }
   const skips = f.skips > 0 ? ` (skipped ${f.skips === 1 ? 'once' : `${f.skips} times`})` : ''
-  return `you played this ${times}${when}${skips}`
+  return `you played this ${times}${when}${skips}${rated ? `, rated ${rated}` : ''}`
 }
 
 /** Song key → full plays (as {@link listeningFacts} counts them) started in [from, to]. */

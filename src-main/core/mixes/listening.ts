@@ -46,18 +46,28 @@ export async function loadListening(
 }
 
 /**
+ * How much the user's own rating (1–100) scales a song's taste weight: 1 unrated or at 3 stars,
+ * ×1.5 at 5 stars, ×0.5 at 1 star (`1 + (rating − 60) / 80`).
+ */
+export function ratingFactor(f: ListeningFact | undefined): number {
+  if (!f?.rating) return 1
+  return Math.min(1.5, Math.max(0.5, 1 + (f.rating - 60) / 80))
+}
+
+/**
  * How much a song's listens scale its taste weight: `(1 + ln(1 + plays × ½^(age / half-life)))
- * × skip factor`, age = time since its last play; 1 for a song the histories do not know. The skip
- * factor is 1 while at most half of its listens were skips and falls linearly to 0 (out of the
- * taste) when all were.
+ * × skip factor × rating factor`, age = time since its last play; 1 for a song the histories do not
+ * know. The skip factor is 1 while at most half of its listens were skips and falls linearly to 0
+ * (out of the taste) when all were; the rating factor is {@link ratingFactor}.
  */
 export function listeningWeight(f: ListeningFact | undefined, now: number): number {
-  if (!f || f.plays + f.skips === 0) return 1
+  if (!f) return 1
+  if (f.plays + f.skips === 0) return ratingFactor(f)
   const age = f.lastPlayed === undefined ? HALF_LIFE_DAYS * DAY_MS : now - f.lastPlayed
   const decay = 0.5 ** (Math.max(0, age) / (HALF_LIFE_DAYS * DAY_MS))
   const skipShare = f.skips / (f.plays + f.skips)
   const skipFactor = skipShare <= 0.5 ? 1 : 2 * (1 - skipShare)
-  return (1 + Math.log1p(f.plays * decay)) * skipFactor
+  return (1 + Math.log1p(f.plays * decay)) * skipFactor * ratingFactor(f)
 }
 
 /** Skipped at least twice and more often than played: pushed to the end of every mix's candidates. */

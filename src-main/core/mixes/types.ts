@@ -63,7 +63,7 @@ export interface MixEvidence {
   /** True when the song is itself one of the seeds (e.g. one of the user's songs of this taste). */
   seed: boolean
   /** What the imported listening histories say about it (absent without a history or listens). */
-  listening?: { plays: number; skips: number; lastPlayed?: number }
+  listening?: { plays: number; skips: number; lastPlayed?: number; rating?: number }
 }
 
 /** One song of a mix. */
