@@ -1,5 +1,5 @@
 // MusicBee and foobar2000 play counts: fixtures in the exporters' own shapes, read by content, and the hash-only export refused.
-import { copyFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CatalogIndex } from '../../../../src-main/core/catalog/match'
@@ -8,7 +8,7 @@ import { detectHistory } from '../../../../src-main/core/history/detect'
 import { FOOBAR_HASHES_ONLY, fileTimeToMs } from '../../../../src-main/core/history/foobar'
 import { importHistories, sortImportPaths } from '../../../../src-main/core/history/import-paths'
 import { listeningFacts } from '../../../../src-main/core/history/listening-facts'
-import { readHistoryPath } from '../../../../src-main/core/history/read'
+import { readHistoryBytes, readHistoryPath } from '../../../../src-main/core/history/read'
 import { importHistoryFile } from '../../../../src-main/core/history/store'
 import { scanFolders } from '../../../../src-main/core/library/scan'
 import { Db } from '../../../../src-main/core/store/db'
@@ -65,6 +65,22 @@ describe('foobar2000 Playback Statistics XML', () => {
     const [report] = await importHistories(undefined as never, [file], undefined as never)
     expect(report.errors.join(' ')).toMatch(/only by hashes/)
     expect(report.tallies).toBe(0)
+  })
+})
+
+describe('streamed in any chunks', () => {
+  it('the XML backup and the text export read the same cut into 7-byte pieces', async () => {
+    for (const fixture of ['foobar2000-playback-statistics.xml', 'foobar2000-text-tools.txt']) {
+      const whole = (await read(fixture)).c.tallies
+      const bytes = readFileSync(join(FIXTURES, fixture))
+      async function* pieces() {
+        for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7)
+      }
+      const c = new HistoryCollector()
+      await readHistoryBytes(pieces(), c)
+      expect(c.tallies).toEqual(whole)
+      expect(whole.length).toBeGreaterThan(0)
+    }
   })
 })
 
