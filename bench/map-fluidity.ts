@@ -50,12 +50,20 @@ const page = (variant: string) => `<!doctype html><html><body style="margin:0;ba
     for (let i = 0; i < n; i++) byCluster[cluster[i]].push(xy[2 * i], xy[2 * i + 1])
     const mine = []
     for (let i = 0; i < n; i++) if (owned[i]) mine.push(xy[2 * i], xy[2 * i + 1])
-    series = [...byCluster.map((d, c) => ({ ...style(L.PALETTE[c % 10], 3, 2), largeThreshold: 500, data: new Float32Array(d) })),
-      { type: 'scatter', symbolSize: 7, silent: true, itemStyle: { color: '#ffffff' }, data: new Float32Array(mine), dimensions: ['x', 'y'] }]
+    const clusterData = byCluster.map((d) => new Float32Array(d)), mineData = new Float32Array(mine)
+    const all = (on) => [...clusterData.map((data, c) => ({ ...style(L.PALETTE[c % 10], on === c ? 5 : 3, on === c ? 3 : 2), largeThreshold: 500, data,
+      itemStyle: { color: L.PALETTE[c % 10], opacity: on === null ? 0.75 : on === c ? 1 : 0.12 } })),
+      { type: 'scatter', symbolSize: 7, silent: true, itemStyle: { color: '#ffffff' }, data: mineData, dimensions: ['x', 'y'] }]
+    series = all(null)
+    // Lighting a cluster re-sent the whole option (vue-echarts' :option).
+    window.light_ = (on) => chart.setOption({ series: all(on) })
   } else {
     const layers = drawing.layers(null, null)
     series = [...layers.colours.map((data, j) => ({ ...style(L.PALETTE[j], 3, 2), largeThreshold: 1, data })),
-      { ...style('#ffffff', 7, 2), largeThreshold: 1, data: layers.owned }]
+      { ...style(L.PALETTE[0], 5, 3), largeThreshold: 1, data: layers.lit }, { ...style('#ffffff', 7, 2), largeThreshold: 1, data: layers.owned }]
+    // Lighting a cluster changes the colours' opacity and the lit layer only (SongMap's relight).
+    window.light_ = (on) => chart.setOption({ series: [...L.PALETTE.map(() => ({ itemStyle: { opacity: on === null ? 0.75 : 0.12 } })),
+      { itemStyle: { color: L.PALETTE[L.colourOf(on ?? 0)], opacity: 1 }, data: drawing.lit(viewNow(), on) }] })
   }
   const chart = echarts.init(document.getElementById('c'))
   chart.setOption({
@@ -75,7 +83,7 @@ const page = (variant: string) => `<!doctype html><html><body style="margin:0;ba
   const swapper = new L.SwapThrottle(() => {
     const t = performance.now()
     const layers = drawing.layers(viewNow(), null)
-    const series = [...layers.colours.map((data) => ({ data })), { data: layers.owned }]
+    const series = [...layers.colours.map((data) => ({ data })), { data: layers.lit }, { data: layers.owned }]
     chart.setOption({ series })
     chart.getZr().flush()
     window.swaps_.push(performance.now() - t)
@@ -196,6 +204,20 @@ try {
           next()
         })`)) as [number[], number]
       })
+      // Lighting clusters one after another (as hovering across the map does): ms per change.
+      const light = summary(
+        (await tab.evaluate(`(() => {
+          const ms = []
+          for (let c = 0; c < 20; c++) {
+            const t = performance.now()
+            window.light_(c)
+            echarts.getInstanceByDom(document.getElementById('c')).getZr().flush()
+            ms.push(performance.now() - t)
+          }
+          window.light_(null)
+          return ms
+        })()`)) as number[],
+      )
       const w = summary(work)
       console.log(
         JSON.stringify({
@@ -209,6 +231,7 @@ try {
           zoom,
           zoomRender,
           zoomRender_work_ms: { p50: w.p50_ms, p95: w.p95_ms, max: w.max_ms },
+          light_cluster_ms: { p50: light.p50_ms, max: light.max_ms },
         }),
       )
     }
