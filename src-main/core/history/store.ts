@@ -74,11 +74,12 @@ export async function importHistoryFile(
       [...t.days].map(([day, [n, skips]]) => [id, day, n, skips]),
     )
     // Listens in time order, 5,000 a statement as one JSON text written directly (no row arrays);
-    // the next text is built while SQLite inserts the last.
+    // the next text is built while SQLite inserts the last. jsonb_each parses the text once (each
+    // row's ->> reads binary JSON; json_each would hand every row over as text to parse again).
     const insertListens = (json: string) =>
       tx.run(
         `INSERT INTO listens (${LISTEN_COLUMNS.join(',')})
-         SELECT ?, value->>0, value->>1, value->>2, value->>3 FROM json_each(?)`,
+         SELECT ?, value->>0, value->>1, value->>2, value->>3 FROM jsonb_each(?)`,
         [id, json],
       )
     let pending: Promise<unknown> | undefined
