@@ -101,7 +101,12 @@ export const ScanReport = z.object({
 })
 export type ScanReport = z.infer<typeof ScanReport>
 
-/** What importing one listening history found (Spotify, ListenBrainz, Last.fm, .scrobbler.log, iTunes play counts). */
+/**
+ * What importing one listening history found: Spotify (extended streaming history, account export),
+ * ListenBrainz (zip or JSONL listens, feedback), Last.fm (CSV, JSON), .scrobbler.log, play counts from
+ * iTunes / Music Library.xml and MusicBee's iTunes-compatible XML, foobar2000 (Playback Statistics XML
+ * backup, text export with play counts).
+ */
 export const HistoryFileReport = z.object({
   file: z.string(),
   formats: z.array(z.string()),
