@@ -12,9 +12,13 @@ export function itunesPlaysReader(sink: HistorySink): TextReader {
       const parsed = reader.end()
       for (const w of parsed.warnings) if (!/playlist/.test(w)) sink.warn(w)
       for (const e of parsed.library ?? []) {
+        // Loved / disliked count as ListenBrainz feedback does (the same feedback table: a loved song
+        // weighs ×1.5 in the taste, a disliked one is never recommended), unless Segue has your own thumb.
+        if ((e.loved || e.disliked) && e.artist && e.title)
+          sink.feedback({ score: e.disliked ? -1 : 1, artist: e.artist, title: e.title })
         const plays = e.playCount ?? 0
         const skips = e.skipCount ?? 0
-        if (plays === 0 && skips === 0 && e.rating === undefined && !e.loved) {
+        if (plays === 0 && skips === 0 && e.rating === undefined && !e.loved && !e.disliked) {
           sink.ignore('never played, rated or loved')
           continue
         }

@@ -12,6 +12,8 @@ export interface ListeningFact {
   lastPlayed?: number
   /** The user's own rating, 1–100, from a library's play counts (iTunes, MusicBee, foobar2000); absent when unrated. */
   rating?: number
+  /** Loved: a thumbs-up in the feedback table (ListenBrainz feedback, iTunes/Music "Loved", or yours). */
+  loved?: boolean
 }
 
 /** Song key → facts; a play counts when it is not skipped and ran 30 s or more (or its length is unknown). */
@@ -58,6 +60,14 @@ export async function listeningFacts(
     }
     if (t.rating !== null && t.rating > 0) f.rating = Math.min(100, t.rating)
   }
+  // Loved songs the histories know (the feedback table holds what histories and you loved).
+  if (out.size > 0)
+    for (const r of await db.all<{ key: string }>(
+      'SELECT song_key AS key FROM feedback WHERE value = 1',
+    )) {
+      const f = out.get(r.key)
+      if (f) f.loved = true
+    }
   return out
 }
 
@@ -84,8 +94,8 @@ function starsInWords(rating: number): string {
 
 /**
  * "you played this 41 times, last in March" (the year added when it is not this year), ", rated 4
- * stars" when the library says; "you rated this 4 stars" for a rated song never played; undefined
- * without plays or rating.
+ * stars" when the library says ("you loved this and played it …" for a loved song); "you rated this
+ * 4 stars" or "you loved this" for a song never played; undefined without plays, rating or love.
  */
 export function listeningReason(
   f: ListeningFact | undefined,
@@ -93,7 +103,12 @@ export function listeningReason(
 ): string | undefined {
   if (!f) return undefined
   const rated = f.rating ? starsInWords(f.rating) : undefined
-  if (f.plays === 0) return rated ? `you rated this ${rated}` : undefined
+  if (f.plays === 0)
+    return f.loved
+      ? `you loved this${rated ? `, rated ${rated}` : ''}`
+      : rated
+        ? `you rated this ${rated}`
+        : undefined
   const times = f.plays === 1 ? 'once' : f.plays === 2 ? 'twice' : `${f.plays} times`
   let when = ''
   if (f.lastPlayed !== undefined) {
@@ -102,7 +117,8 @@ export function listeningReason(
     when = `, last in ${MONTHS[d.getUTCMonth()]}${sameYear ? '' : ` ${d.getUTCFullYear()}`}`
   }
   const skips = f.skips > 0 ? ` (skipped ${f.skips === 1 ? 'once' : `${f.skips} times`})` : ''
-  return `you played this ${times}${when}${skips}${rated ? `, rated ${rated}` : ''}`
+  const played = f.loved ? `you loved this and played it` : `you played this`
+  return `${played} ${times}${when}${skips}${rated ? `, rated ${rated}` : ''}`
 }
 
 /** Song key → full plays (as {@link listeningFacts} counts them) started in [from, to]. */

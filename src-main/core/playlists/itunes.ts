@@ -118,6 +118,7 @@ export class ItunesLibraryReader {
     const played = Date.parse(str(value['Play Date UTC']) ?? '')
     if (Number.isFinite(played)) e.lastPlayed = played
     if (value['Loved'] === true || value['Favorited'] === true) e.loved = true
+    if (value['Disliked'] === true) e.disliked = true
     this.tracks.set(id, e)
   }
 

@@ -25,6 +25,8 @@ export interface PlaylistEntry {
   lastPlayed?: number
   /** Marked loved (iTunes / Music library). */
   loved?: boolean
+  /** Marked disliked (Music library's "Disliked"). */
+  disliked?: boolean
 }
 
 /** One playlist read from a file. */
