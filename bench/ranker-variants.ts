@@ -1,6 +1,10 @@
 // Chooses the ranker's training recipe on the validation split only: generators fitted on the fit playlists, scorers trained on 70 % of the validation playlists' queries and measured on the other 30 %: npx tsx bench/ranker-variants.ts
 import { leaveOneOutQueries } from '../src-main/core/eval/queries'
-import { EASE_GRAM, EASE_LAMBDA } from '../src-main/core/recommend/baselines/ease'
+import {
+  EASE_DISTANCE_POWER,
+  EASE_GRAM,
+  EASE_LAMBDA,
+} from '../src-main/core/recommend/baselines/ease'
 import { FEATURE_COUNT, RankerGenerators } from '../src-main/core/recommend/ranker/generators'
 import { fitLogistic, logit, type LogisticModel } from '../src-main/core/recommend/ranker/logistic'
 import { topK } from '../src-main/core/recommend/top-k'
@@ -19,6 +23,7 @@ const ctx = { songs, seed: 123, window: 10, shared: createSharedModels() }
 const gens = await RankerGenerators.fit(fit, ctx, {
   lambda: EASE_LAMBDA,
   gram: EASE_GRAM,
+  distancePower: EASE_DISTANCE_POWER,
   window: 10,
 })
 const qs: Q[] = []

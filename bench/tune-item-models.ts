@@ -81,6 +81,7 @@ async function main(): Promise<void> {
         windowed,
         windowed ? 'ease' : 'ease-playlist',
         p.gram,
+        p.distancePower ?? 0,
       )
       row(windowed ? 'ease' : 'ease-playlist', p, await scoreOnValidation(rec, fit, val, songs))
     }

@@ -18,6 +18,12 @@ export interface EaseParams {
    * songs within `window` positions of one playlist position (default `pairs`).
    */
   gram?: 'pairs' | 'pairs-degree' | 'windows'
+  /**
+   * With a `pairs` or `pairs-degree` Gram: a pair `d` positions apart counts `1 / d^distancePower`
+   * (default 0: every distance alike). `pairs-degree` then stays the Gram of weighted pair rows
+   * (Σ_k w_ik on the diagonal), so it is positive semi-definite for any power.
+   */
+  distancePower?: number
 }
 
 /** A fitted EASE model: B's rows over the model's songs. */
@@ -87,7 +93,7 @@ export async function fitEase(
   } else {
     const c = buildCooc(train, catalogue, {
       window: params.window,
-      distancePower: 0,
+      distancePower: params.distancePower ?? 0,
       signal: opts.signal,
     })
     for (let s = 0; s < catalogue; s++) {

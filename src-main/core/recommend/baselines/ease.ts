@@ -5,13 +5,21 @@ import { topK, type Ranked } from '../top-k'
 import { sharedModelKey, type FitContext, type RecommendOptions, type Recommender } from '../types'
 
 /**
- * λ of windowed EASE, chosen on the validation split (bench/tune-item-models.ts --model ease):
- * pairs-degree Gram λ 20 / 80 / 300 → AHR@25 0.2243 / 0.2276 / 0.2271; the `pairs` Gram at λ 80
- * 0.2168; the window × song Gram at λ 80 / 1000 0.1918 / 0.2090.
+ * λ of windowed EASE, chosen on the validation split (bench/tune-item-models.ts --model ease, and
+ * the same grid in float64 by bench/ease-grid.py, which reproduces its figures to 1e-4): with every
+ * pair counted alike, the pairs-degree Gram gives λ 20 / 80 / 300 → AHR@25 0.2243 / 0.2276 /
+ * 0.2271, the `pairs` Gram 0.2168 and the window × song Gram 0.1918 / 0.2090 (λ 80 / 1000). Pairs
+ * weighted 1/d^0.5 lift it: λ 20 / 40 / 80 / 160 / 320 → 0.2276 / 0.2322 / 0.2360 / 0.2341 / 0.2323.
  */
 export const EASE_LAMBDA = 80
 /** Which windowed Gram (see {@link EaseParams.gram}), chosen the same way (see {@link EASE_LAMBDA}). */
 export const EASE_GRAM: EaseParams['gram'] = 'pairs-degree'
+/**
+ * Pair weight 1/d^power in the windowed Gram (see {@link EaseParams.distancePower}), chosen the same
+ * way at λ 80: power 0 / 0.25 / 0.5 / 0.75 / 1 → 0.2276 / 0.2336 / 0.2360 / 0.2319 / 0.2267 (power 1
+ * at λ 40 / 160: 0.2274 / 0.2290). Weighting the context's rows by distance instead hurts (0.2242).
+ */
+export const EASE_DISTANCE_POWER = 0.5
 
 /** The fitted EASE of these training playlists, shared by every recommender fitted on them. */
 export function sharedEase(
@@ -46,13 +54,19 @@ export class EaseRecommender implements Recommender {
     private readonly windowed = true,
     name = windowed ? 'ease' : 'ease-playlist',
     private readonly gram: EaseParams['gram'] = EASE_GRAM,
+    private readonly distancePower = EASE_DISTANCE_POWER,
   ) {
     this.name = name
   }
 
   async fit(train: readonly (readonly number[])[], ctx: FitContext): Promise<void> {
     const params: EaseParams = this.windowed
-      ? { lambda: this.lambda, window: ctx.window, gram: this.gram }
+      ? {
+          lambda: this.lambda,
+          window: ctx.window,
+          gram: this.gram,
+          distancePower: this.distancePower,
+        }
       : { lambda: this.lambda }
     this.model = await sharedEase(train, ctx, params)
     this.scores = new Float64Array(this.model.songs.length)

@@ -1,7 +1,7 @@
 // Recommender `ranker`: candidates from several generators re-ranked by a logistic scorer learnt on a validation split carved from the training playlists.
 import { leaveOneOutQueries } from '../../eval/queries'
 import { splitPlaylists } from '../../eval/split'
-import { EASE_GRAM, EASE_LAMBDA } from '../baselines/ease'
+import { EASE_DISTANCE_POWER, EASE_GRAM, EASE_LAMBDA } from '../baselines/ease'
 import type { EaseParams } from '../ease-fit'
 import { topK, type Ranked } from '../top-k'
 import {
@@ -54,7 +54,11 @@ export class RankerRecommender implements Recommender {
   private report?: RankerReport
 
   constructor(
-    private readonly ease: Omit<EaseParams, 'window'> = { lambda: EASE_LAMBDA, gram: EASE_GRAM },
+    private readonly ease: Omit<EaseParams, 'window'> = {
+      lambda: EASE_LAMBDA,
+      gram: EASE_GRAM,
+      distancePower: EASE_DISTANCE_POWER,
+    },
     private readonly validation: { holdout: number; seed: number } = RANKER_VALIDATION,
   ) {}
 

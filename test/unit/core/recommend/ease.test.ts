@@ -63,6 +63,43 @@ describe('fitEase', () => {
     expect(m.b[2 * 3 + 0]).toBeCloseTo(-p[2][0] / p[0][0], 5)
   }, 60_000)
 
+  it('distance-weighted pairs-degree Gram: Σ 1/d^p per pair off the diagonal, the row sums on it', async () => {
+    const playlists = [
+      [0, 1, 2, 3],
+      [2, 0, 4, 1, 3],
+      [4, 3, 2],
+    ]
+    const window = 2
+    const power = 0.5
+    const lambda = 0.7
+    const m = await fitEase(playlists, 5, {
+      lambda,
+      window,
+      gram: 'pairs-degree',
+      distancePower: power,
+    })
+    // Brute force: every ordered pair of positions at most `window` apart adds 1/d^power to g[a][b].
+    const n = 5
+    const g = Array.from({ length: n }, () => new Array<number>(n).fill(0))
+    for (const p of playlists)
+      for (let i = 0; i < p.length; i++)
+        for (let j = 0; j < p.length; j++) {
+          const d = Math.abs(i - j)
+          if (d >= 1 && d <= window) g[p[i]][p[j]] += 1 / Math.pow(d, power)
+        }
+    for (let i = 0; i < n; i++) g[i][i] = g[i].reduce((a, b) => a + b, 0) + lambda
+    const p = invert(g)
+    const at = (s: number): number => m.index[s]
+    for (let c = 0; c < n; c++)
+      for (let j = 0; j < n; j++) {
+        const expected = c === j ? 0 : -p[c][j] / p[j][j]
+        expect(m.b[at(c) * n + at(j)]).toBeCloseTo(expected, 5)
+      }
+    // The weighting matters: unweighted pairs give a different B.
+    const flat = await fitEase(playlists, 5, { lambda, window, gram: 'pairs-degree' })
+    expect(Math.abs(flat.b[at(0) * n + at(2)] - m.b[at(0) * n + at(2)])).toBeGreaterThan(1e-3)
+  }, 60_000)
+
   it('sums B rows of the known context songs only', async () => {
     const m = await fitEase(train, 6, { lambda: 1 })
     const scores = new Float64Array(5)
