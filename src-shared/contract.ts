@@ -347,7 +347,12 @@ export const requests = {
   },
   'model.status': {
     args: empty,
-    result: z.object({ model: ModelInfo.nullable(), training: JobInfo.nullable() }),
+    result: z.object({
+      model: ModelInfo.nullable(),
+      training: JobInfo.nullable(),
+      /** Similar songs of every learnt song are precomputed (each answer is a lookup). */
+      similarPrecomputed: z.boolean().optional(),
+    }),
   },
   'songs.search': {
     args: z

@@ -64,6 +64,8 @@ export const USER_PLAYLIST_WEIGHT = 3
 
 /** Songs placed by content shown beside the similar songs a model learnt. */
 export const PLACED_SHOWN = 8
+/** Jobs that keep both cores busy: the model's Similar songs are precomputed only when none runs. */
+const HEAVY_JOBS = ['train', 'cluster', 'map', 'content', 'eval'] as const
 
 export class Segue {
   readonly jobs = new JobRunner()
@@ -93,6 +95,8 @@ export class Segue {
       {
         corpus: () => this.corpus(),
         describe: (key) => this.describe(key),
+        placedShown: PLACED_SHOWN,
+        busy: () => HEAVY_JOBS.some((kind) => this.jobs.running(kind)),
       },
       (m) => this.notice(m),
     )
@@ -148,6 +152,11 @@ export class Segue {
 
   get model(): ModelInfo | null {
     return this.serving.info
+  }
+
+  /** Similar songs of the model in use are precomputed (see ModelService.precompute). */
+  get similarPrecomputed(): boolean {
+    return this.serving.precomputed
   }
 
   /** The model in use, or a clear 'not-ready' error saying what to wait for. */

@@ -4,6 +4,7 @@ import type { TagRule } from '../catalog/clean-tags'
 import { startWorker } from '../jobs/worker'
 import type { ScoreQuery, ScoreResult } from '../onnx/query'
 import type { SimilarQuery, SimilarScores } from '../onnx/similar-scorer'
+import type { SimilarMemoParts } from '../onnx/similar-memo'
 import type { CoocMatrix } from '../recommend/cooc-matrix'
 import type { TagIndex } from '../recommend/tag-index'
 import type { ServableModel } from './servable'
@@ -36,6 +37,15 @@ export interface CorpusRows {
 /** The requests a model's worker answers, by type. */
 export interface ModelRequests {
   similar: { query: SimilarQuery; result: SimilarScores }
+  /**
+   * Computes the Similar songs of every learnt song, `learnt` and `placed` long (batched passes
+   * between other requests); the memo's buffers move to the app's thread, where one-song queries
+   * then are lookups.
+   */
+  memoize: {
+    query: { learnt: number; placed: number }
+    result: { memo: SimilarMemoParts; seconds: number }
+  }
   score: { query: ScoreQuery; result: ScoreResult }
   cooc: {
     query: CorpusRows & { window: number; distancePower: number }
@@ -170,6 +180,11 @@ export class ModelWorker {
       placed: q.placed,
     }
     return this.ask('similar', query)
+  }
+
+  /** Precomputes Similar songs of every learnt song (see {@link ModelRequests.memoize}). */
+  memoize(k: { learnt: number; placed: number }): Promise<ModelRequests['memoize']['result']> {
+    return this.ask('memoize', { learnt: k.learnt, placed: k.placed })
   }
 
   /** Top-k of the model's served graph (model.onnx): the candidates of mixes, radio and journeys. */

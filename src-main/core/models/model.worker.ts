@@ -4,6 +4,7 @@ import { parentPort, workerData, type Transferable } from 'node:worker_threads'
 import { hashVocab } from '../onnx/metadata'
 import { OnnxScorer } from '../onnx/scorer'
 import { SimilarScorer } from '../onnx/similar-scorer'
+import { fillSimilarMemo, SimilarMemo } from '../onnx/similar-memo'
 import { tagPlacedScores } from '../content/tags/tag-placed-scores'
 import { loadTagModel } from './tag-model-file'
 import { buildCooc } from '../recommend/cooc-matrix'
@@ -20,6 +21,12 @@ import type {
 import { unpackTags } from './model-worker'
 import { ONNX_FILE } from './registry'
 import { loadServable } from './servable'
+
+/**
+ * One-song queries per batched pass while the memo fills: a request arriving meanwhile waits for
+ * at most one batch.
+ */
+const MEMO_BATCH = 4
 
 const port = parentPort
 if (!port) throw new Error('This module must run as a worker thread')
@@ -60,6 +67,16 @@ async function main(): Promise<void> {
     await served.query({ context: [0], k: 1 })
     handlers = {
       similar: (q) => similar.query(q),
+      // Similar songs of every learnt song, computed here and moved to the app's thread.
+      memoize: async (q) => {
+        const t0 = performance.now()
+        const memo = new SimilarMemo(model.trained, q.learnt, q.placed)
+        await fillSimilarMemo(memo, () => similar, {
+          batch: MEMO_BATCH,
+          pause: () => new Promise((resolve) => setImmediate(resolve)),
+        })
+        return { memo: memo.parts(), seconds: (performance.now() - t0) / 1000 }
+      },
       score: (q) => served.query(q),
       cooc: (q) => {
         const playlists = Array.from({ length: q.starts.length - 1 }, (_, p) =>
@@ -111,7 +128,7 @@ async function main(): Promise<void> {
           post(
             { type: 'answer', id: msg.id, result },
             // Built for the app's thread and not kept here (scoring results may view reused buffers).
-            msg.type === 'cooc' || msg.type === 'tags' ? transferOf(result) : [],
+            msg.type === 'similar' || msg.type === 'score' ? [] : transferOf(result),
           ),
         (e: Error) => post({ type: 'error', id: msg.id, message: e.message }),
       )

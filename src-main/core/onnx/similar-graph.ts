@@ -1,16 +1,16 @@
-// The ONNX graph behind Similar songs: each head's float32 scores of every row in one Gemm pass (learnt and placed rows together), nothing per query but the query vectors.
+// The ONNX graph behind Similar songs: each head's float32 scores of every row in one Gemm pass (learnt and placed rows together) for one query or a batch, nothing per query but the query vectors.
 import { GraphBuilder, tensor, valueInfo } from './graph-builder'
 import { DataType, IR_VERSION, onnxType, OPSET_VERSION } from './onnx-schema'
 
 /** Names of the graph's inputs and outputs. */
 export const SIMILAR_IO = {
-  /** float32 [1, D]: unit-length weighted sum of the context's unit rows. */
+  /** float32 [n, D]: per query, the unit-length weighted sum of the context's unit rows. */
   cosineQuery: 'cosine_query',
-  /** float32 [1, D]: weighted mean of the context's input rows. */
+  /** float32 [n, D]: per query, the weighted mean of the context's input rows. */
   outputQuery: 'output_query',
-  /** float32 [rows]: cosine of every row. */
+  /** float32 [n, rows]: per query, the cosine of every row. */
   cosineScores: 'cosine_scores',
-  /** float32 [outputRows]: output-layer score of the first `outputRows` rows (the rest score 0). */
+  /** float32 [n, outputRows]: per query, the output-layer score of the first `outputRows` rows (the rest score 0). */
   outputScores: 'output_scores',
 } as const
 
@@ -38,21 +38,20 @@ export function similarGraph(spec: SimilarGraphSpec): Uint8Array {
   if (spec.unit.length !== rows * dim)
     throw new Error(`unit has ${spec.unit.length} values, expected ${rows} × ${dim}`)
   const b = new GraphBuilder()
-  const axes = b.int64s('axes_0', [0])
   const unit = b.constant(tensor('input_unit', DataType.FLOAT, [rows, dim], spec.unit))
-  const cos = b.op('Gemm', [SIMILAR_IO.cosineQuery, unit], { transB: { int: 1 } })
-  b.node('Squeeze', [cos, axes], [SIMILAR_IO.cosineScores])
-  const inputs = [valueInfo(SIMILAR_IO.cosineQuery, DataType.FLOAT, [1, dim])]
-  const outputs = [valueInfo(SIMILAR_IO.cosineScores, DataType.FLOAT, [rows])]
+  b.node('Gemm', [SIMILAR_IO.cosineQuery, unit], [SIMILAR_IO.cosineScores], { transB: { int: 1 } })
+  const inputs = [valueInfo(SIMILAR_IO.cosineQuery, DataType.FLOAT, ['n', dim])]
+  const outputs = [valueInfo(SIMILAR_IO.cosineScores, DataType.FLOAT, ['n', rows])]
   if (spec.output) {
     const n = spec.outputRows ?? rows
     if (spec.output.length !== n * dim)
       throw new Error(`output has ${spec.output.length} values, expected ${n} × ${dim}`)
     const out = b.constant(tensor('output_vectors', DataType.FLOAT, [n, dim], spec.output))
-    const dots = b.op('Gemm', [SIMILAR_IO.outputQuery, out], { transB: { int: 1 } })
-    b.node('Squeeze', [dots, axes], [SIMILAR_IO.outputScores])
-    inputs.push(valueInfo(SIMILAR_IO.outputQuery, DataType.FLOAT, [1, dim]))
-    outputs.push(valueInfo(SIMILAR_IO.outputScores, DataType.FLOAT, [n]))
+    b.node('Gemm', [SIMILAR_IO.outputQuery, out], [SIMILAR_IO.outputScores], {
+      transB: { int: 1 },
+    })
+    inputs.push(valueInfo(SIMILAR_IO.outputQuery, DataType.FLOAT, ['n', dim]))
+    outputs.push(valueInfo(SIMILAR_IO.outputScores, DataType.FLOAT, ['n', n]))
   }
   const model = {
     ir_version: IR_VERSION,

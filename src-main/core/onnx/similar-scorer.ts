@@ -147,9 +147,18 @@ export class SimilarScorer {
 
   /** The best learnt and placed rows for `q` (queries run one after another). */
   query(q: SimilarQuery): Promise<SimilarScores> {
-    const next = this.queue.then(() => this.run(q))
-    this.queue = next.catch(() => undefined)
-    return next
+    return this.enqueue(() => this.run(q))
+  }
+
+  /**
+   * The answers of the one-song queries `{ context: [row], learnt, placed }` for each of `rows`,
+   * in one batched pass: the same scores and lists as {@link query} gives each of them.
+   */
+  queryEach(
+    rows: readonly number[],
+    k: { learnt: number; placed: number },
+  ): Promise<SimilarScores[]> {
+    return this.enqueue(() => this.runEach(rows, k))
   }
 
   async release(): Promise<void> {
@@ -159,9 +168,15 @@ export class SimilarScorer {
     await this.session.release()
   }
 
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
   private async run(q: SimilarQuery): Promise<SimilarScores> {
     if (this.released) throw new Error('SimilarScorer was released')
-    const { dim, input } = this.model
+    const { dim } = this.model
     const context = q.context
     if (context.length === 0) throw new Error('query.context is empty')
     const weights = q.weights ?? context.map(() => 1)
@@ -180,6 +195,67 @@ export class SimilarScorer {
     }
     if (!(total > 0)) throw new Error('query.weights sum to 0')
 
+    const cosineQuery = new Float32Array(dim)
+    const outputQuery = new Float32Array(dim)
+    this.queryVectors(context, weights, total, cosineQuery, outputQuery, 0)
+    const out = await this.pass(cosineQuery, outputQuery, 1)
+    const cos = this.cosinesOf(out.cos, cosineQuery)
+    return this.answer(cos, out.dots, context, this.clampK(q))
+  }
+
+  private async runEach(
+    rows: readonly number[],
+    want: { learnt: number; placed: number },
+  ): Promise<SimilarScores[]> {
+    if (this.released) throw new Error('SimilarScorer was released')
+    const { dim } = this.model
+    const n = rows.length
+    if (n === 0) return []
+    for (const r of rows)
+      if (!Number.isInteger(r) || r < 0 || r >= this.rows)
+        throw new Error(`row ${r} is not a row of this model (0..${this.rows - 1})`)
+    const cosineQueries = new Float32Array(n * dim)
+    const outputQueries = new Float32Array(n * dim)
+    rows.forEach((r, b) => this.queryVectors([r], [1], 1, cosineQueries, outputQueries, b * dim))
+    const out = await this.pass(cosineQueries, outputQueries, n)
+    // Every row's cosine per query: the pass's rows scattered, the rest scored apart.
+    const all = this.rows
+    let cosMany = out.cos
+    if (this.passRows && this.apart) {
+      cosMany = new Float32Array(n * all)
+      const pass = this.passRows
+      for (let b = 0; b < n; b++)
+        for (let j = 0, o = b * pass.length; j < pass.length; j++, o++)
+          cosMany[b * all + pass[j]] = out.cos[o]
+      // One query at a time: the tag sums' single loop is faster than accumulating a batch side by side.
+      for (let b = 0; b < n; b++)
+        this.apart.score(
+          cosineQueries.subarray(b * dim, (b + 1) * dim),
+          cosMany.subarray(b * all, (b + 1) * all),
+        )
+    }
+    const k = this.clampK(want)
+    const dotsPer = this.outputRows
+    return rows.map((r, b) =>
+      this.answer(
+        cosMany.subarray(b * all, (b + 1) * all),
+        out.dots?.subarray(b * dotsPer, (b + 1) * dotsPer),
+        [r],
+        k,
+      ),
+    )
+  }
+
+  /** Writes one query's cosine query (unit length) and output query (weighted mean) at `at`. */
+  private queryVectors(
+    context: readonly number[],
+    weights: readonly number[],
+    total: number,
+    cosineOut: Float32Array,
+    outputOut: Float32Array,
+    at: number,
+  ): void {
+    const { dim, input } = this.model
     const cosQ = new Float64Array(dim)
     const outQ = new Float64Array(dim)
     context.forEach((r, j) => {
@@ -192,26 +268,46 @@ export class SimilarScorer {
     let len = 0
     for (let d = 0; d < dim; d++) len += cosQ[d] * cosQ[d]
     len = Math.max(Math.sqrt(len), EPSILON)
-    const cosineQuery = Float32Array.from(cosQ, (x) => x / len)
+    for (let d = 0; d < dim; d++) {
+      cosineOut[at + d] = cosQ[d] / len
+      outputOut[at + d] = outQ[d] / total
+    }
+  }
+
+  /** The graph over `n` queries: cosines of the pass's rows and output-head dots, query-major. */
+  private async pass(
+    cosineQueries: Float32Array,
+    outputQueries: Float32Array,
+    n: number,
+  ): Promise<{ cos: Float32Array; dots: Float32Array | undefined }> {
+    const { dim } = this.model
     const feeds: Record<string, ort.Tensor> = {
-      [SIMILAR_IO.cosineQuery]: new ort.Tensor('float32', cosineQuery, [1, dim]),
+      [SIMILAR_IO.cosineQuery]: new ort.Tensor('float32', cosineQueries, [n, dim]),
     }
     if (this.outputRows > 0)
-      feeds[SIMILAR_IO.outputQuery] = new ort.Tensor(
-        'float32',
-        Float32Array.from(outQ, (x) => x / total),
-        [1, dim],
-      )
+      feeds[SIMILAR_IO.outputQuery] = new ort.Tensor('float32', outputQueries, [n, dim])
     const out = await this.session.run(feeds)
-    const cos = this.cosinesOf(out[SIMILAR_IO.cosineScores].data as Float32Array, cosineQuery)
-    const dots =
-      this.outputRows > 0 ? (out[SIMILAR_IO.outputScores].data as Float32Array) : undefined
+    return {
+      cos: out[SIMILAR_IO.cosineScores].data as Float32Array,
+      dots: this.outputRows > 0 ? (out[SIMILAR_IO.outputScores].data as Float32Array) : undefined,
+    }
+  }
 
-    const n = this.rows
-    const k = {
+  private clampK(q: { learnt: number; placed: number }): { learnt: number; placed: number } {
+    return {
       learnt: Math.min(q.learnt, this.learntIds.length),
       placed: Math.min(q.placed, this.placedIds.length),
     }
+  }
+
+  /** Blends the heads over every row's scores and takes both top-k lists, `context` left out. */
+  private answer(
+    cos: Float32Array,
+    dots: Float32Array | undefined,
+    context: readonly number[],
+    k: { learnt: number; placed: number },
+  ): SimilarScores {
+    const n = this.rows
     if (this.canSplit()) return this.splitTopK(cos, dots!, context, k)
     const s = this.blended
     if (this.heads.length === 1) {

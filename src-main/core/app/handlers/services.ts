@@ -27,6 +27,8 @@ export interface Emits {
 /** The model in use: its description, or its files with a clear 'not-ready' error when there is none. */
 export interface ModelAccess {
   readonly model: ModelInfo | null
+  /** Similar songs of every learnt song are precomputed. */
+  readonly similarPrecomputed: boolean
   requireModel(): Promise<ModelRecord>
 }
 

@@ -25,7 +25,11 @@ export function songHandlers(app: SongServices): SongHandlers {
       attribution: ATTRIBUTION,
       notices: [...app.notices],
     }),
-    'model.status': async () => ({ model: app.model, training: app.jobs.running('train') ?? null }),
+    'model.status': async () => ({
+      model: app.model,
+      training: app.jobs.running('train') ?? null,
+      similarPrecomputed: app.similarPrecomputed,
+    }),
     'songs.search': async ({ query, limit }) =>
       app.catalog
         .search(query, limit, (key) => app.serving.count(key), app.model?.id ?? 'no model')

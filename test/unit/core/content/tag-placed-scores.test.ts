@@ -122,6 +122,16 @@ describe('SimilarScorer with rows scored apart', () => {
         got.learnt.scores.forEach((s, i) => expect(s).toBeCloseTo(want.learnt.scores[i], 5))
         got.placed.scores.forEach((s, i) => expect(s).toBeCloseTo(want.placed.scores[i], 5))
       }
+      // Batched one-song queries (what the memo of Similar songs is filled with): the same lists.
+      const rows = [3, 0, 149, bySound, 400]
+      const each = await split.queryEach(rows, { learnt: 30, placed: 8 })
+      for (const [i, row] of rows.entries()) {
+        const want = await full.query({ context: [row], learnt: 30, placed: 8 })
+        expect(each[i].learnt.ids).toEqual(want.learnt.ids)
+        expect(each[i].placed.ids).toEqual(want.placed.ids)
+        each[i].learnt.scores.forEach((s, j) => expect(s).toBeCloseTo(want.learnt.scores[j], 5))
+        each[i].placed.scores.forEach((s, j) => expect(s).toBeCloseTo(want.placed.scores[j], 5))
+      }
       await full.release()
       await split.release()
     })
