@@ -74,10 +74,13 @@ async function pickPaths(kind: 'folders' | 'playlists'): Promise<string[]> {
           title: 'Add playlist files',
           properties: ['openFile', 'multiSelections'],
           filters: [
-            { name: 'Playlists', extensions: ['m3u', 'm3u8', 'pls', 'xspf', 'xml', 'json', 'csv'] },
+            {
+              name: 'Playlists',
+              extensions: ['m3u', 'm3u8', 'pls', 'xspf', 'xml', 'json', 'csv', 'txt'],
+            },
             {
               name: 'Listening history',
-              extensions: ['json', 'jsonl', 'zip', 'csv', 'log', 'txt', 'xml'],
+              extensions: ['json', 'jsonl', 'zip', 'csv', 'log', 'txt', 'tsv', 'xml'],
             },
             { name: 'All files', extensions: ['*'] },
           ],

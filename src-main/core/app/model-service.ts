@@ -321,7 +321,7 @@ export class ModelService {
 
   /**
    * Once nothing heavy runs, has the model's worker compute Similar songs of every learnt song
-   * (~10 s of one core at 9.6k learnt × 45k rows, 58 MB): a one-song query is then a lookup. Until
+   * (30–43 s of one core at 9.6k learnt × 45k rows, 58 MB): a one-song query is then a lookup. Until
    * then, and for other queries, the scoring pass answers — same lists either way.
    */
   private async precompute(id: string): Promise<void> {
