@@ -327,8 +327,9 @@ export class ModelService {
   private async precompute(id: string): Promise<void> {
     const m = this.loaded.get(id)
     if (!m) return
+    // A moment to settle first: the job that loaded the model usually starts the next one (clustering).
+    do await new Promise((resolve) => setTimeout(resolve, WARM_RETRY_MS).unref())
     while (this.currentId === id && this.context.busy())
-      await new Promise((resolve) => setTimeout(resolve, WARM_RETRY_MS).unref())
     if (this.currentId !== id) return
     try {
       const done = await m.worker.memoize({

@@ -69,6 +69,14 @@ export type ModelWorkerReply =
   | { type: 'answer'; id: number; result: unknown }
   | { type: 'error'; id: number; message: string }
 
+/** Asks the worker to exit at its next turn (see {@link ModelWorker.close}). */
+export interface ModelWorkerStop {
+  type: 'close'
+}
+
+/** How long a closing worker gets to exit on its own before it is terminated. */
+const CLOSE_GRACE_MS = 10_000
+
 /** A request to the worker. */
 export interface ModelWorkerRequest<K extends keyof ModelRequests = keyof ModelRequests> {
   id: number
@@ -203,11 +211,21 @@ export class ModelWorker {
     return this.ask('tags', { packed: packTags(tags) })
   }
 
-  /** Stops the worker; requests still pending reject with {@link ModelWorkerClosed}. */
+  /**
+   * Stops the worker; requests still pending reject with {@link ModelWorkerClosed}. The worker is
+   * asked to exit between two of its steps: terminating it inside an onnxruntime run (they are
+   * synchronous, and the Similar songs precompute runs them back to back) aborts the whole process.
+   * One that does not exit within {@link CLOSE_GRACE_MS} is terminated.
+   */
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await this.worker.terminate()
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()))
+    const stop: ModelWorkerStop = { type: 'close' }
+    this.worker.postMessage(stop)
+    const timer = setTimeout(() => void this.worker.terminate(), CLOSE_GRACE_MS)
+    await exited
+    clearTimeout(timer)
   }
 
   private ask<K extends keyof ModelRequests>(

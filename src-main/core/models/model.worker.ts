@@ -17,6 +17,7 @@ import type {
   ModelWorkerData,
   ModelWorkerReply,
   ModelWorkerRequest,
+  ModelWorkerStop,
 } from './model-worker'
 import { unpackTags } from './model-worker'
 import { ONNX_FILE } from './registry'
@@ -53,7 +54,24 @@ function transferOf(result: unknown): Transferable[] {
 }
 
 async function main(): Promise<void> {
-  let handlers: Handlers
+  let handlers: Handlers | undefined
+  port!.on('message', (msg: ModelWorkerRequest | ModelWorkerStop) => {
+    // Handled between two steps, never inside a (synchronous) onnxruntime run: exiting here is safe.
+    if (msg.type === 'close') process.exit(0)
+    const handler = handlers?.[msg.type] as ((q: unknown) => unknown) | undefined
+    if (!handler) return post({ type: 'error', id: msg.id, message: 'The model is still loading' })
+    Promise.resolve()
+      .then(() => handler(msg.query))
+      .then(
+        (result) =>
+          post(
+            { type: 'answer', id: msg.id, result },
+            // Built for the app's thread and not kept here (scoring results may view reused buffers).
+            msg.type === 'similar' || msg.type === 'score' ? [] : transferOf(result),
+          ),
+        (e: Error) => post({ type: 'error', id: msg.id, message: e.message }),
+      )
+  })
   try {
     const model = await loadServable(data.dir)
     const threads = { intraOpNumThreads: data.threads }
@@ -119,20 +137,6 @@ async function main(): Promise<void> {
     post({ type: 'failed', message: (e as Error).message })
     return
   }
-  port!.on('message', (msg: ModelWorkerRequest) => {
-    const handler = handlers[msg.type] as (q: unknown) => unknown
-    Promise.resolve()
-      .then(() => handler(msg.query))
-      .then(
-        (result) =>
-          post(
-            { type: 'answer', id: msg.id, result },
-            // Built for the app's thread and not kept here (scoring results may view reused buffers).
-            msg.type === 'similar' || msg.type === 'score' ? [] : transferOf(result),
-          ),
-        (e: Error) => post({ type: 'error', id: msg.id, message: e.message }),
-      )
-  })
 }
 
 void main()
