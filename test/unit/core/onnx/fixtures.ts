@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, expect } from 'vitest'
 import { randomUnitRows } from '../../../../src-main/core/onnx/bench-serve'
 import type { ExportableModel } from '../../../../src-main/core/onnx/export'
+import type { HeadSpec } from '../../../../src-main/core/onnx/heads'
 import type { ScoreResult } from '../../../../src-main/core/onnx/query'
 import { createRng } from '../../../../src-main/core/util/random'
 
@@ -34,6 +35,26 @@ export function randomModel(songs: number, dim: number, seed: number, id: string
     id,
   }
 }
+
+/**
+ * The rows a Similar songs scorer serves, seeded: `rows` random input rows, output rows for the
+ * first `trained` (learnt) ones and zeros for the rest (placed songs, as servableOf builds them).
+ */
+export function similarRows(rows: number, trained: number, dim: number, seed: number) {
+  let x = seed
+  const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1
+  const input = Float32Array.from({ length: rows * dim }, rand)
+  const output = Float32Array.from({ length: rows * dim }, (_, i) =>
+    i < trained * dim ? rand() : 0,
+  )
+  return { input, output, dim, trained }
+}
+
+/** The served heads' blend: output layer, plus the cosine at 0.3. */
+export const BLEND: HeadSpec[] = [
+  { kind: 'output', weight: 1 },
+  { kind: 'cosine', weight: 0.3 },
+]
 
 /** A fresh temporary folder, removed after the file's tests. */
 export function tempDir(): string {

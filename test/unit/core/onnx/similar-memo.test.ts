@@ -3,26 +3,12 @@ import { describe, expect, it } from 'vitest'
 import type { HeadSpec } from '../../../../src-main/core/onnx/heads'
 import { fillSimilarMemo, SimilarMemo } from '../../../../src-main/core/onnx/similar-memo'
 import { SimilarScorer } from '../../../../src-main/core/onnx/similar-scorer'
-
-function model(rows: number, trained: number, dim: number, seed: number) {
-  let x = seed
-  const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1
-  const input = Float32Array.from({ length: rows * dim }, rand)
-  const output = Float32Array.from({ length: rows * dim }, (_, i) =>
-    i < trained * dim ? rand() : 0,
-  )
-  return { input, output, dim, trained }
-}
-
-const BLEND: HeadSpec[] = [
-  { kind: 'output', weight: 1 },
-  { kind: 'cosine', weight: 0.3 },
-]
+import { BLEND, similarRows } from './fixtures'
 
 describe('SimilarMemo', () => {
   for (const heads of [BLEND, [{ kind: 'cosine', weight: 1 }] as HeadSpec[]]) {
     it(`holds the pass's answer for every learnt song (${heads.map((h) => h.kind).join('+')})`, async () => {
-      const m = model(300, 90, 8, 5)
+      const m = similarRows(300, 90, 8, 5)
       const scorer = await SimilarScorer.create(m, heads)
       const memo = new SimilarMemo(m.trained, 40, 6)
       let pauses = 0
@@ -56,7 +42,7 @@ describe('SimilarMemo', () => {
   }
 
   it('answers larger k when its lists hold every candidate, and stops when told', async () => {
-    const m = model(20, 10, 4, 3)
+    const m = similarRows(20, 10, 4, 3)
     const scorer = await SimilarScorer.create(m, BLEND)
     const memo = new SimilarMemo(10, 50, 50)
     await fillSimilarMemo(memo, () => scorer, { batch: 4, stopped: () => memo.done >= 4 })

@@ -2,28 +2,13 @@
 import { describe, expect, it } from 'vitest'
 import { ReferenceScorer } from '../../../../src-main/core/onnx/reference'
 import { SimilarScorer } from '../../../../src-main/core/onnx/similar-scorer'
+import { BLEND, similarRows } from './fixtures'
 import type { HeadSpec } from '../../../../src-main/core/onnx/heads'
-
-function model(rows: number, trained: number, dim: number, seed: number) {
-  let x = seed
-  const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1
-  const input = Float32Array.from({ length: rows * dim }, rand)
-  // Placed rows have no output vector (as servableOf builds them).
-  const output = Float32Array.from({ length: rows * dim }, (_, i) =>
-    i < trained * dim ? rand() : 0,
-  )
-  return { input, output, dim, trained }
-}
-
-const BLEND: HeadSpec[] = [
-  { kind: 'output', weight: 1 },
-  { kind: 'cosine', weight: 0.3 },
-]
 
 describe('SimilarScorer', () => {
   for (const heads of [BLEND, [{ kind: 'cosine', weight: 1 }] as HeadSpec[]]) {
     it(`equals brute force per kind (${heads.map((h) => h.kind).join('+')})`, async () => {
-      const m = model(600, 200, 16, 7)
+      const m = similarRows(600, 200, 16, 7)
       const scorer = await SimilarScorer.create(m, heads)
       const ref = new ReferenceScorer(m, { heads })
       const learnt = Array.from({ length: 200 }, (_, i) => i)
@@ -46,7 +31,7 @@ describe('SimilarScorer', () => {
   }
 
   it('clamps to the rows there are and rejects rows outside the model', async () => {
-    const m = model(12, 10, 4, 3)
+    const m = similarRows(12, 10, 4, 3)
     const scorer = await SimilarScorer.create(m, BLEND)
     const got = await scorer.query({ context: [0], learnt: 50, placed: 50 })
     expect(got.learnt.ids).toHaveLength(9)
