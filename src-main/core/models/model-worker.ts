@@ -44,7 +44,7 @@ export interface ModelRequests {
    */
   memoize: {
     query: { learnt: number; placed: number }
-    result: { memo: SimilarMemoParts; seconds: number }
+    result: { memo: SimilarMemoParts }
   }
   score: { query: ScoreQuery; result: ScoreResult }
   cooc: {

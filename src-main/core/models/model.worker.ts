@@ -87,13 +87,12 @@ async function main(): Promise<void> {
       similar: (q) => similar.query(q),
       // Similar songs of every learnt song, computed here and moved to the app's thread.
       memoize: async (q) => {
-        const t0 = performance.now()
         const memo = new SimilarMemo(model.trained, q.learnt, q.placed)
         await fillSimilarMemo(memo, () => similar, {
           batch: MEMO_BATCH,
           pause: () => new Promise((resolve) => setImmediate(resolve)),
         })
-        return { memo: memo.parts(), seconds: (performance.now() - t0) / 1000 }
+        return { memo: memo.parts() }
       },
       score: (q) => served.query(q),
       cooc: (q) => {

@@ -29,16 +29,7 @@ export interface OneSongScorer {
  * smaller queries read a prefix.
  */
 export class SimilarMemo {
-  readonly rows: number
-  readonly learntK: number
-  readonly placedK: number
-  private readonly learntIds: Int32Array
-  private readonly learntScores: Float64Array
-  private readonly placedIds: Int32Array
-  private readonly placedScores: Float64Array
-  /** Answer lengths per row (−1: not computed yet). */
-  private readonly learntLength: Int32Array
-  private readonly placedLength: Int32Array
+  private readonly p: SimilarMemoParts
   private filled: number
 
   /** An empty memo of `rows` rows, or one rebuilt from {@link parts} (e.g. moved from a worker). */
@@ -68,30 +59,25 @@ export class SimilarMemo {
       p.placedLength.length !== p.rows
     )
       throw new Error('SimilarMemo: parts of inconsistent sizes')
-    ;({ rows: this.rows, learntK: this.learntK, placedK: this.placedK } = p)
-    this.learntIds = p.learntIds
-    this.learntScores = p.learntScores
-    this.placedIds = p.placedIds
-    this.placedScores = p.placedScores
-    this.learntLength = p.learntLength
-    this.placedLength = p.placedLength
+    this.p = p
     this.filled = p.learntLength.reduce((n, l) => n + (l >= 0 ? 1 : 0), 0)
+  }
+
+  get rows(): number {
+    return this.p.rows
+  }
+
+  get learntK(): number {
+    return this.p.learntK
+  }
+
+  get placedK(): number {
+    return this.p.placedK
   }
 
   /** Its arrays (their buffers can move to another thread; this memo must not be used after). */
   parts(): SimilarMemoParts {
-    const { rows, learntK, placedK, learntIds, learntScores, placedIds, placedScores } = this
-    return {
-      rows,
-      learntK,
-      placedK,
-      learntIds,
-      learntScores,
-      placedIds,
-      placedScores,
-      learntLength: this.learntLength,
-      placedLength: this.placedLength,
-    }
+    return this.p
   }
 
   /** Rows answered so far. */
@@ -100,12 +86,7 @@ export class SimilarMemo {
   }
 
   get complete(): boolean {
-    return this.filled === this.rows
-  }
-
-  /** Bytes held. */
-  get bytes(): number {
-    return this.rows * (this.learntK + this.placedK) * 12 + this.rows * 8
+    return this.filled === this.p.rows
   }
 
   /** The memo's answer to `q`, or undefined when it has none (several songs, weights, larger k). */
@@ -114,46 +95,46 @@ export class SimilarMemo {
     if (q.weights && !(q.weights.length === 1 && q.weights[0] > 0 && Number.isFinite(q.weights[0])))
       return undefined
     const row = q.context[0]
-    if (!Number.isInteger(row) || row < 0 || row >= this.rows) return undefined
-    const nl = this.learntLength[row]
-    const np = this.placedLength[row]
+    if (!Number.isInteger(row) || row < 0 || row >= this.p.rows) return undefined
+    const nl = this.p.learntLength[row]
+    const np = this.p.placedLength[row]
     if (nl < 0) return undefined
     // A list shorter than its k holds every candidate there is; a longer k cannot be answered.
-    if (q.learnt > this.learntK && nl === this.learntK) return undefined
-    if (q.placed > this.placedK && np === this.placedK) return undefined
-    const l = Math.min(Math.max(0, q.learnt), nl)
-    const p = Math.min(Math.max(0, q.placed), np)
-    const lo = row * this.learntK
-    const po = row * this.placedK
+    if (q.learnt > this.p.learntK && nl === this.p.learntK) return undefined
+    if (q.placed > this.p.placedK && np === this.p.placedK) return undefined
+    const takeLearnt = Math.min(Math.max(0, q.learnt), nl)
+    const takePlaced = Math.min(Math.max(0, q.placed), np)
+    const lo = row * this.p.learntK
+    const po = row * this.p.placedK
     return {
       learnt: {
-        ids: Array.from(this.learntIds.subarray(lo, lo + l)),
-        scores: Array.from(this.learntScores.subarray(lo, lo + l)),
+        ids: Array.from(this.p.learntIds.subarray(lo, lo + takeLearnt)),
+        scores: Array.from(this.p.learntScores.subarray(lo, lo + takeLearnt)),
       },
       placed: {
-        ids: Array.from(this.placedIds.subarray(po, po + p)),
-        scores: Array.from(this.placedScores.subarray(po, po + p)),
+        ids: Array.from(this.p.placedIds.subarray(po, po + takePlaced)),
+        scores: Array.from(this.p.placedScores.subarray(po, po + takePlaced)),
       },
     }
   }
 
   /** Keeps the answer of `row` (at most learntK / placedK of each list). */
   put(row: number, answer: SimilarScores): void {
-    if (this.learntLength[row] < 0) this.filled++
-    const nl = Math.min(answer.learnt.ids.length, this.learntK)
-    const np = Math.min(answer.placed.ids.length, this.placedK)
-    const lo = row * this.learntK
-    const po = row * this.placedK
+    if (this.p.learntLength[row] < 0) this.filled++
+    const nl = Math.min(answer.learnt.ids.length, this.p.learntK)
+    const np = Math.min(answer.placed.ids.length, this.p.placedK)
+    const lo = row * this.p.learntK
+    const po = row * this.p.placedK
     for (let i = 0; i < nl; i++) {
-      this.learntIds[lo + i] = answer.learnt.ids[i]
-      this.learntScores[lo + i] = answer.learnt.scores[i]
+      this.p.learntIds[lo + i] = answer.learnt.ids[i]
+      this.p.learntScores[lo + i] = answer.learnt.scores[i]
     }
     for (let i = 0; i < np; i++) {
-      this.placedIds[po + i] = answer.placed.ids[i]
-      this.placedScores[po + i] = answer.placed.scores[i]
+      this.p.placedIds[po + i] = answer.placed.ids[i]
+      this.p.placedScores[po + i] = answer.placed.scores[i]
     }
-    this.learntLength[row] = nl
-    this.placedLength[row] = np
+    this.p.learntLength[row] = nl
+    this.p.placedLength[row] = np
   }
 }
 
