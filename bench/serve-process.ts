@@ -1,6 +1,7 @@
 // Shared by the HTTP benchmarks: a real `segue serve` child process on a data folder (trained first when it has no model), and timed POSTs to its API.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
+import { Agent, request } from 'node:http'
 import { join } from 'node:path'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -45,8 +46,10 @@ export interface ServeChild {
   base: string
   token: string
   child: ChildProcess
-  /** POSTs `args` to /api/<name>; resolves with the envelope's data and the round trip in ms. */
+  /** POSTs `args` to /api/<name> with `fetch`; resolves with the envelope's data and the round trip in ms. */
   call<T = unknown>(name: string, args: unknown): Promise<{ data: T; ms: number }>
+  /** The same POST through `node:http` on kept-alive sockets (a lean client, as wrk or curl would be). */
+  post<T = unknown>(name: string, args: unknown): Promise<{ data: T; ms: number }>
   stop(): Promise<void>
 }
 
@@ -81,13 +84,46 @@ export async function startServe(dataDir: string, nodeFlags: string[] = []): Pro
     if (!body.ok) throw new Error(`${name}: ${body.error?.message ?? res.status}`)
     return { data: body.result as T, ms }
   }
+  const agent = new Agent({ keepAlive: true })
+  const post = <T>(name: string, args: unknown): Promise<{ data: T; ms: number }> =>
+    new Promise((resolve, reject) => {
+      const t = performance.now()
+      const body = JSON.stringify(args)
+      const req = request(
+        `${base}/api/${name}`,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('error', reject)
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8')
+            const ms = performance.now() - t
+            const env = JSON.parse(text) as { ok: boolean; result?: T; error?: { message: string } }
+            if (!env.ok) reject(new Error(`${name}: ${env.error?.message ?? res.statusCode}`))
+            else resolve({ data: env.result as T, ms })
+          })
+        },
+      )
+      req.on('error', reject)
+      req.end(body)
+    })
   const stop = async () => {
+    agent.destroy()
     if (child.exitCode !== null) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
     await exited
   }
-  return { base, token, child, call, stop }
+  return { base, token, child, call, post, stop }
 }
 
 /** p50 and p99 (nearest rank) of a list of milliseconds. */

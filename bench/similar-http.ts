@@ -78,12 +78,25 @@ try {
     `precomputing Similar songs of every learnt song: ${((performance.now() - tWarm) / 1000).toFixed(1)} s; ` +
       `meanwhile ${early.length} similar.get p50 ${e.p50} ms, p99 ${e.p99} ms`,
   )
-  const ms: number[] = []
+  // Each query through both clients, alternating which goes first: the same keys, the same load.
+  const ms = { fetch: [] as number[], http: [] as number[] }
   let shape = { results: 0, placed: 0, reasons: 0, tagged: 0 }
   for (let i = 0; i < queryKeys.length; i++) {
-    const r = await server.call<Similar>('similar.get', { key: queryKeys[i], topn })
+    const args = { key: queryKeys[i], topn }
+    const viaFetch = async () => (await server.call<Similar>('similar.get', args)).ms
+    const viaHttp = async () => server.post<Similar>('similar.get', args)
+    let r: { data: Similar; ms: number }
+    let fetchMs: number
+    if (i % 2 === 0) {
+      fetchMs = await viaFetch()
+      r = await viaHttp()
+    } else {
+      r = await viaHttp()
+      fetchMs = await viaFetch()
+    }
     if (i < 20) continue
-    ms.push(r.ms)
+    ms.fetch.push(fetchMs)
+    ms.http.push(r.ms)
     const all = [...r.data.results, ...r.data.placed]
     shape = {
       results: shape.results + r.data.results.length,
@@ -92,14 +105,18 @@ try {
       tagged: shape.tagged + all.filter((s) => s.tags.length > 0).length,
     }
   }
-  const n = ms.length
+  const n = ms.http.length
   console.log(
     `answers (mean per query): ${(shape.results / n).toFixed(1)} learnt, ${(shape.placed / n).toFixed(1)} placed, ` +
       `${(shape.reasons / n).toFixed(1)} with a reason, ${(shape.tagged / n).toFixed(1)} with tags`,
   )
-  const http = percentiles(ms)
+  const http = percentiles(ms.http)
+  const viaFetch = percentiles(ms.fetch)
   console.log(
-    `similar.get over HTTP, ${n} sequential queries (topn ${topn}): p50 ${http.p50} ms, p99 ${http.p99} ms, max ${http.max} ms`,
+    `similar.get over HTTP, ${n} sequential queries (topn ${topn}), node:http client: p50 ${http.p50} ms, p99 ${http.p99} ms, max ${http.max} ms`,
+  )
+  console.log(
+    `  the same queries, fetch client: p50 ${viaFetch.p50} ms, p99 ${viaFetch.p99} ms, max ${viaFetch.max} ms`,
   )
 
   // Other requests while 20 similar songs queries are in flight: does anything stall?
@@ -124,7 +141,8 @@ try {
     `numpy ${np.numpy} brute force ${rows} × ${info.dim} (same run): p50 ${np.p50_ms} ms, p99 ${np.p99_ms} ms`,
   )
   console.log(
-    `HTTP / numpy: p50 ${(http.p50 / np.p50_ms).toFixed(2)}×, p99 ${(http.p99 / np.p99_ms).toFixed(2)}×`,
+    `HTTP (node:http) / numpy: p50 ${(http.p50 / np.p50_ms).toFixed(2)}×, p99 ${(http.p99 / np.p99_ms).toFixed(2)}×; ` +
+      `fetch / numpy: p50 ${(viaFetch.p50 / np.p50_ms).toFixed(2)}×, p99 ${(viaFetch.p99 / np.p99_ms).toFixed(2)}×`,
   )
 } finally {
   await server.stop()

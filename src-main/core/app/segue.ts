@@ -159,10 +159,15 @@ export class Segue {
     return this.serving.precomputed
   }
 
-  /** The model in use, or a clear 'not-ready' error saying what to wait for. */
+  /** The model in use, read from its folder, or a clear 'not-ready' error saying what to wait for. */
   async requireModel(): Promise<ModelRecord> {
+    return this.models.read(this.requireServing().id)
+  }
+
+  /** The served model's info without touching the disk (hot requests), or the same 'not-ready' error. */
+  requireServing(): ModelInfo {
     const info = this.serving.info
-    if (info) return this.models.read(info.id)
+    if (info) return info
     const training = this.jobs.running('train')
     throw new AppError(
       'not-ready',
@@ -210,7 +215,7 @@ export class Segue {
   }
 
   async similar(key: string, topn: number) {
-    await this.requireModel()
+    this.requireServing()
     if (!this.catalog.get(key))
       throw new AppError('not-found', `No song with key "${key}" — search for it first`)
     if (!this.serving.has(key)) {
