@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { eventNames, type EventName, type Handlers } from '../../src-shared/contract'
-import { dispatch } from '../../src-shared/dispatch'
+import { dispatch, isCheckedResult } from '../../src-shared/dispatch'
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp'
 
 export interface ServerOptions {
@@ -144,6 +144,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
               : envelope.error.code === 'not-ready'
                 ? 503
                 : 400
+      if (envelope.ok && isCheckedResult(envelope.result))
+        return sendJson(res, 200, `{"ok":true,"result":${jsonOf(envelope.result)}}`)
       return send(res, status, envelope)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -281,8 +283,19 @@ function errorCode(e: Error): string {
   return (e as NodeJS.ErrnoException).code ?? e.message
 }
 
+/** JSON of results a handler keeps and returns many times (see `checkedResult`): serialised once. */
+const jsonOfKept = new WeakMap<object, string>()
+function jsonOf(result: object): string {
+  let json = jsonOfKept.get(result)
+  if (json === undefined) jsonOfKept.set(result, (json = JSON.stringify(result)))
+  return json
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const data = JSON.stringify(body)
+  sendJson(res, status, JSON.stringify(body))
+}
+
+function sendJson(res: ServerResponse, status: number, data: string): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',

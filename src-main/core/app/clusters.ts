@@ -1,5 +1,4 @@
 // Clusters and the 2-D map of a model's songs, computed as jobs and cached in the model's folder.
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ClusterView } from '../../../src-shared/contract'
 import { clusterVectors, computeMap, labelClusters } from '../cluster'
@@ -7,6 +6,7 @@ import type { JobContext } from '../jobs/runner'
 import type { ModelRecord } from '../models/registry'
 import { loadServable } from '../models/servable'
 import { writeFileAtomic } from '../util/fs-atomic'
+import { JsonFileCache } from '../util/json-file-cache'
 
 const CLUSTERS_FILE = 'clusters.json'
 const MAP_FILE = 'map.json'
@@ -44,12 +44,15 @@ export interface ClusterRequest {
   kMax?: number
 }
 
+/** Parsed once per file version (2–4 MB of JSON at 45k songs, ~25 ms to parse); shared, so read-only. */
+const caches = new JsonFileCache()
+
 export async function readClusters(record: ModelRecord): Promise<ClusterCache | null> {
-  return readJson<ClusterCache>(join(record.dir, CLUSTERS_FILE))
+  return caches.read<ClusterCache>(join(record.dir, CLUSTERS_FILE))
 }
 
 export async function readMap(record: ModelRecord): Promise<MapCache | null> {
-  return readJson<MapCache>(join(record.dir, MAP_FILE))
+  return caches.read<MapCache>(join(record.dir, MAP_FILE))
 }
 
 /** A cache to show, the model it was computed for, and whether that is an earlier model than the one in use. */
@@ -212,12 +215,4 @@ export function clusterOfKeys(cache: ClusterCache, keys: string[], modelKeys: st
     const row = rows.get(k)
     return row === undefined ? -1 : (cache.assignments[row] ?? -1)
   })
-}
-
-async function readJson<T>(path: string): Promise<T | null> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T
-  } catch {
-    return null
-  }
 }

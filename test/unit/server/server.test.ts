@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { EventName, Handlers } from '../../../src-shared/contract'
 import { requestNames } from '../../../src-shared/contract'
+import { checkedResult } from '../../../src-shared/dispatch'
 import { startServer, type RunningServer } from '../../../src-main/server/server'
 
 let server: RunningServer
@@ -23,6 +24,19 @@ beforeAll(async () => {
       },
     ]),
   ) as unknown as Handlers
+  // A kept answer (checked once), as the Map view's handler returns it.
+  const kept = checkedResult('jobs.list', [
+    {
+      id: 'j1',
+      kind: 'cluster',
+      title: 'Finding "clusters" — é',
+      state: 'done',
+      progress: 1,
+      message: '',
+      started: '2026-12-06T21:00:00Z',
+    },
+  ])
+  handlers['jobs.list'] = async () => kept
   handlers['songs.search'] = async ({ query }) => [
     { key: 'a — b', artist: 'A', title: query, tags: [], owned: false, inModel: true },
   ]
@@ -51,6 +65,15 @@ describe('server', () => {
   it('listens on 127.0.0.1 and prints a tokenised URL', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`)
     expect(server.token.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('sends a kept answer as the same JSON every time', async () => {
+    const bodies = await Promise.all([1, 2].map(async () => (await api('jobs.list', {})).text()))
+    expect(bodies[0]).toBe(bodies[1])
+    expect(JSON.parse(bodies[0])).toEqual({
+      ok: true,
+      result: [expect.objectContaining({ id: 'j1', title: 'Finding "clusters" — é' })],
+    })
   })
 
   it('answers a valid request', async () => {

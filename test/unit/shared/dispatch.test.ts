@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Handlers } from '../../../src-shared/contract'
 import { requestNames, requests } from '../../../src-shared/contract'
-import { AppError, dispatch } from '../../../src-shared/dispatch'
+import { AppError, checkedResult, dispatch } from '../../../src-shared/dispatch'
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const fail = async () => {
@@ -78,5 +78,16 @@ describe('dispatch', () => {
 
   it('declares a schema for every request name', () => {
     expect(Object.keys(requests).sort()).toEqual([...requestNames].sort())
+  })
+
+  it('passes a result checked once by checkedResult on as is, and refuses an invalid one', async () => {
+    const info = checkedResult('jobs.list', [])
+    const out = await dispatch(handlers({ 'jobs.list': async () => info }), 'jobs.list', {})
+    expect(out.ok && out.result).toBe(info)
+    expect(() => checkedResult('jobs.cancel', { cancelled: 'yes' })).toThrow()
+    // An unchecked result is still parsed (a new object).
+    const fresh: never[] = []
+    const parsed = await dispatch(handlers({ 'jobs.list': async () => fresh }), 'jobs.list', {})
+    expect(parsed.ok && parsed.result).not.toBe(fresh)
   })
 })

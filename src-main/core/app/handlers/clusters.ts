@@ -1,14 +1,8 @@
 // Requests about clusters and the map of the model in use (an earlier model's, marked stale, until it has its own).
 import type { Handlers, Staleness } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/dispatch'
-import {
-  clusterMembers,
-  clusterOfKeys,
-  readClusters,
-  shownClusters,
-  shownMap,
-  type Shown,
-} from '../clusters'
+import { clusterMembers, readClusters, shownClusters, shownMap, type Shown } from '../clusters'
+import { MapViews } from '../map-view'
 import type { ClusterServices } from './services'
 
 export function clusterHandlers(
@@ -22,6 +16,7 @@ export function clusterHandlers(
       ...(job ? { progress: job.progress } : {}),
     }
   }
+  const mapViews = new MapViews()
   const clustersShown = async () => {
     const record = await app.requireModel()
     return { record, shown: await shownClusters(record, await app.models.list()) }
@@ -67,22 +62,19 @@ export function clusterHandlers(
       // Colours: the clusters of the model the map was drawn for, else those shown meanwhile.
       const clusters =
         (await readClusters(shown.record)) ?? (await shownClusters(record, models))?.cache
-      const labels = map.keys.map((k) => {
-        const s = app.catalog.get(k)
-        return s ? `${s.artist} — ${s.title}` : k
+      return mapViews.view({
+        map,
+        clusters: clusters ?? null,
+        staleness: staleness(shown, record.id),
+        owned: app.owned,
+        modelKeys: app.serving.keys(),
+        catalogSize: app.catalog.songs.size,
+        labelOf: (k) => {
+          const s = app.catalog.get(k)
+          return s ? `${s.artist} — ${s.title}` : k
+        },
+        isPlaced: (k) => app.serving.placedBy(k) !== undefined,
       })
-      return {
-        modelId: map.modelId,
-        xy: map.xy,
-        keys: map.keys,
-        labels,
-        cluster: clusters
-          ? clusterOfKeys(clusters, map.keys, app.serving.keys())
-          : map.keys.map(() => 0),
-        owned: map.keys.map((k) => app.owned.has(k)),
-        placed: map.keys.map((k) => app.serving.placedBy(k) !== undefined),
-        ...staleness(shown, record.id),
-      }
     },
   }
 }
