@@ -50,6 +50,8 @@ export interface ServeChild {
   call<T = unknown>(name: string, args: unknown): Promise<{ data: T; ms: number }>
   /** The same POST through `node:http` on kept-alive sockets (a lean client, as wrk or curl would be). */
   post<T = unknown>(name: string, args: unknown): Promise<{ data: T; ms: number }>
+  /** The same POST, the response left unparsed (a big answer's parse would hold up this client). */
+  postRaw(name: string, args: unknown): Promise<{ status: number; body: Buffer; ms: number }>
   stop(): Promise<void>
 }
 
@@ -85,7 +87,11 @@ export async function startServe(dataDir: string, nodeFlags: string[] = []): Pro
     return { data: body.result as T, ms }
   }
   const agent = new Agent({ keepAlive: true })
-  const post = <T>(name: string, args: unknown): Promise<{ data: T; ms: number }> =>
+  /** The raw response of a POST through node:http, timed until its last byte. */
+  const postRaw = (
+    name: string,
+    args: unknown,
+  ): Promise<{ status: number; body: Buffer; ms: number }> =>
     new Promise((resolve, reject) => {
       const t = performance.now()
       const body = JSON.stringify(args)
@@ -104,18 +110,28 @@ export async function startServe(dataDir: string, nodeFlags: string[] = []): Pro
           const chunks: Buffer[] = []
           res.on('data', (c: Buffer) => chunks.push(c))
           res.on('error', reject)
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8')
-            const ms = performance.now() - t
-            const env = JSON.parse(text) as { ok: boolean; result?: T; error?: { message: string } }
-            if (!env.ok) reject(new Error(`${name}: ${env.error?.message ?? res.statusCode}`))
-            else resolve({ data: env.result as T, ms })
-          })
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks),
+              ms: performance.now() - t,
+            }),
+          )
         },
       )
       req.on('error', reject)
       req.end(body)
     })
+  const post = async <T>(name: string, args: unknown): Promise<{ data: T; ms: number }> => {
+    const r = await postRaw(name, args)
+    const env = JSON.parse(r.body.toString('utf8')) as {
+      ok: boolean
+      result?: T
+      error?: { message: string }
+    }
+    if (!env.ok) throw new Error(`${name}: ${env.error?.message ?? r.status}`)
+    return { data: env.result as T, ms: r.ms }
+  }
   const stop = async () => {
     agent.destroy()
     if (child.exitCode !== null) return
@@ -123,7 +139,7 @@ export async function startServe(dataDir: string, nodeFlags: string[] = []): Pro
     child.kill('SIGTERM')
     await exited
   }
-  return { base, token, child, call, post, stop }
+  return { base, token, child, call, post, postRaw, stop }
 }
 
 /** p50 and p99 (nearest rank) of a list of milliseconds. */

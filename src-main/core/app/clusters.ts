@@ -207,12 +207,3 @@ export async function computeClustersAndMap(
 export function clusterMembers(cache: ClusterCache, id: number, modelKeys: string[]): string[] {
   return (cache.keys ?? modelKeys).filter((_, row) => cache.assignments[row] === id)
 }
-
-/** Cluster of each of `keys` (-1 when the clustering did not include it). */
-export function clusterOfKeys(cache: ClusterCache, keys: string[], modelKeys: string[]): number[] {
-  const rows = new Map((cache.keys ?? modelKeys).map((k, row) => [k, row]))
-  return keys.map((k) => {
-    const row = rows.get(k)
-    return row === undefined ? -1 : (cache.assignments[row] ?? -1)
-  })
-}

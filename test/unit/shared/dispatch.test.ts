@@ -1,6 +1,6 @@
 // The contract's runtime validation: bad arguments become clear 'bad-request' errors and never reach a handler.
 import { describe, expect, it, vi } from 'vitest'
-import type { Handlers } from '../../../src-shared/contract'
+import type { Handlers, Result } from '../../../src-shared/contract'
 import { requestNames, requests } from '../../../src-shared/contract'
 import { AppError, checkedResult, dispatch } from '../../../src-shared/dispatch'
 
@@ -89,5 +89,30 @@ describe('dispatch', () => {
     const fresh: never[] = []
     const parsed = await dispatch(handlers({ 'jobs.list': async () => fresh }), 'jobs.list', {})
     expect(parsed.ok && parsed.result).not.toBe(fresh)
+  })
+
+  it("checks every item of the Map view's long arrays", async () => {
+    const view = {
+      modelId: 'm',
+      xy: [0, 1, 2, 3],
+      keys: ['a — b', 'c — d'],
+      labels: ['A — B', 'C — D'],
+      cluster: [0, -1],
+      owned: [true, false],
+    }
+    const ok = await dispatch(handlers({ 'map.get': async () => view }), 'map.get', {})
+    expect(ok).toEqual({ ok: true, result: view })
+    // Results a handler gets wrong (the types would not let it; a damaged cache file could).
+    const wrong: unknown[] = [
+      { ...view, xy: [0, 1, '2', 3] },
+      { ...view, keys: ['a — b', null] },
+      { ...view, owned: [true, 0] },
+      { ...view, placed: 'no' },
+    ]
+    for (const bad of wrong) {
+      const h = handlers({ 'map.get': async () => bad as Result<'map.get'> })
+      const out = await dispatch(h, 'map.get', {})
+      expect(out.ok, JSON.stringify(bad)).toBe(false)
+    }
   })
 })
