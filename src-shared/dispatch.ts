@@ -20,8 +20,8 @@ export class AppError extends Error {
   }
 }
 
-/** Results already checked against their request's schema (big answers a handler keeps): not parsed again. */
-const checked = new WeakSet<object>()
+/** Results already checked against a request's schema (big answers a handler keeps), by request: not parsed again. */
+const checked = new WeakMap<object, RequestName>()
 
 /**
  * Checks `value` against the result schema of `name` once and returns the checked value, which
@@ -30,7 +30,7 @@ const checked = new WeakSet<object>()
  */
 export function checkedResult<N extends RequestName>(name: N, value: unknown): Result<N> {
   const parsed = requests[name].result.parse(value) as Result<N>
-  if (typeof parsed === 'object' && parsed !== null) checked.add(parsed)
+  if (typeof parsed === 'object' && parsed !== null) checked.set(parsed, name)
   return parsed
 }
 
@@ -67,7 +67,10 @@ export async function dispatch(
     const result = await handler(parsed.data)
     return {
       ok: true,
-      result: isCheckedResult(result) ? result : requests[name].result.parse(result),
+      result:
+        isCheckedResult(result) && checked.get(result) === name
+          ? result
+          : requests[name].result.parse(result),
     }
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } }

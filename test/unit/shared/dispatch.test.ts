@@ -85,6 +85,13 @@ describe('dispatch', () => {
     const out = await dispatch(handlers({ 'jobs.list': async () => info }), 'jobs.list', {})
     expect(out.ok && out.result).toBe(info)
     expect(() => checkedResult('jobs.cancel', { cancelled: 'yes' })).toThrow()
+    // Checked for one request, it is checked again when another returns it.
+    const other = await dispatch(
+      handlers({ 'mixes.list': async () => info as unknown as Result<'mixes.list'> }),
+      'mixes.list',
+      {},
+    )
+    expect(other.ok && other.result).not.toBe(info)
     // An unchecked result is still parsed (a new object).
     const fresh: never[] = []
     const parsed = await dispatch(handlers({ 'jobs.list': async () => fresh }), 'jobs.list', {})
