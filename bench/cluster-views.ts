@@ -1,42 +1,31 @@
 // The Clusters and Map views' requests through a real `segue serve` at the app's real size (45,321 songs), and how long other requests wait meanwhile.
 // Run: npx tsx bench/cluster-views.ts [--data DIR] [--epochs 2] [--rounds 8]
 //   --data DIR   data folder (default /tmp/segue-similar-http); trained with `segue train` and clustered with `segue clusters` when it lacks either
-import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { cpuLine, ensureModel, percentiles, startServe } from './serve-process'
+import {
+  cpuLine,
+  DATA_OPTIONS,
+  ensureClusters,
+  ensureModel,
+  percentiles,
+  startServe,
+} from './serve-process'
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: '/tmp/segue-similar-http' },
-    epochs: { type: 'string', default: '2' },
+    ...DATA_OPTIONS,
     rounds: { type: 'string', default: '8' },
   },
 })
 const rounds = Number(values.rounds)
 console.log(`cpu: ${cpuLine()}`)
 ensureModel(values.data, Number(values.epochs))
-const { id } = JSON.parse(readFileSync(join(values.data, 'models', 'current.json'), 'utf8')) as {
-  id: string
-}
-if (!existsSync(join(values.data, 'models', id, 'map.json'))) {
-  process.stderr.write('No clusters or map yet: segue clusters…\n')
-  const cli = new URL('../bin/segue.mjs', import.meta.url).pathname
-  const r = spawnSync(process.execPath, [cli, 'clusters', '--data', values.data], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (r.status !== 0) throw new Error(`segue clusters exited with ${r.status ?? r.signal}`)
-}
+ensureClusters(values.data)
 
 const server = await startServe(values.data)
 try {
   // After the model's worker has precomputed Similar songs: nothing else runs.
-  while (
-    !(await server.post<{ similarPrecomputed?: boolean }>('model.status', {})).data
-      .similarPrecomputed
-  )
-    await new Promise((resolve) => setTimeout(resolve, 300))
+  await server.untilPrecomputed()
   for (const name of ['clusters.get', 'map.get', 'clusters.songs']) {
     const ms: number[] = []
     const firstPings: number[] = []

@@ -8,12 +8,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { Segue } from '../src-main/core/app/segue'
 import { startServer } from '../src-main/server/server'
-import { cpuLine, ensureModel, learntKeys, percentiles } from './serve-process'
+import { cpuLine, DATA_OPTIONS, ensureModel, learntKeys, percentiles } from './serve-process'
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: '/tmp/segue-similar-http' },
-    epochs: { type: 'string', default: '2' },
+    ...DATA_OPTIONS,
     swaps: { type: 'string', default: '3' },
   },
 })

@@ -3,12 +3,11 @@
 import { parseArgs } from 'node:util'
 import { Catalog } from '../src-main/core/catalog/catalog'
 import { loadYesDataset } from '../src-main/core/catalog/yes'
-import { cpuLine, ensureModel, percentiles, startServe } from './serve-process'
+import { cpuLine, DATA_OPTIONS, ensureModel, percentiles, startServe } from './serve-process'
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: '/tmp/segue-similar-http' },
-    epochs: { type: 'string', default: '2' },
+    ...DATA_OPTIONS,
     queries: { type: 'string', default: '200' },
   },
 })
@@ -86,14 +85,7 @@ try {
     }
   }
   await sequential('while Similar songs are precomputed')
-  const tWait = performance.now()
-  while (
-    !(await server.post<{ similarPrecomputed?: boolean }>('model.status', {})).data
-      .similarPrecomputed
-  ) {
-    if (performance.now() - tWait > 600_000) throw new Error('No precompute in 10 minutes')
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
+  await server.untilPrecomputed()
   await sequential('after the precompute')
 
   const pings: number[] = []

@@ -17,6 +17,12 @@ export function cpuLine(): string {
   return `${name}, ${cores} logical cores; SIMD flags: ${simd.join(' ')}; Node ${process.version}`
 }
 
+/** The options every served-app benchmark takes: its data folder, and the epochs of a first training there. */
+export const DATA_OPTIONS = {
+  data: { type: 'string', default: '/tmp/segue-similar-http' },
+  epochs: { type: 'string', default: '2' },
+} as const
+
 /** Trains a first model in `dataDir` through `segue train` unless one is already in use there. */
 export function ensureModel(dataDir: string, epochs: number): void {
   if (existsSync(join(dataDir, 'models', 'current.json'))) return
@@ -31,12 +37,27 @@ export function ensureModel(dataDir: string, epochs: number): void {
   if (r.status !== 0) throw new Error(`segue train exited with ${r.status ?? r.signal}`)
 }
 
-/** Learnt song keys of the model in use (rows of its vocab.tsv, most played first). */
-export function learntKeys(dataDir: string): string[] {
+/** Clusters and maps the model in use through `segue clusters` unless it has its map already. */
+export function ensureClusters(dataDir: string): void {
+  if (existsSync(join(dataDir, 'models', currentModelId(dataDir), 'map.json'))) return
+  process.stderr.write(`No clusters or map in ${dataDir}: segue clusters…\n`)
+  const r = spawnSync(process.execPath, [CLI, 'clusters', '--data', dataDir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (r.status !== 0) throw new Error(`segue clusters exited with ${r.status ?? r.signal}`)
+}
+
+/** The id of the model in use in `dataDir`. */
+export function currentModelId(dataDir: string): string {
   const { id } = JSON.parse(readFileSync(join(dataDir, 'models', 'current.json'), 'utf8')) as {
     id: string
   }
-  return readFileSync(join(dataDir, 'models', id, 'vocab.tsv'), 'utf8')
+  return id
+}
+
+/** Learnt song keys of the model in use (rows of its vocab.tsv, most played first). */
+export function learntKeys(dataDir: string): string[] {
+  return readFileSync(join(dataDir, 'models', currentModelId(dataDir), 'vocab.tsv'), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => line.split('\t')[0])
@@ -52,6 +73,10 @@ export interface ServeChild {
   post<T = unknown>(name: string, args: unknown): Promise<{ data: T; ms: number }>
   /** The same POST, the response left unparsed (a big answer's parse would hold up this client). */
   postRaw(name: string, args: unknown): Promise<{ status: number; body: Buffer; ms: number }>
+  /** Whether the model's worker has precomputed Similar songs (`model.status`). */
+  precomputed(): Promise<boolean>
+  /** Waits until it has (at most `timeoutMs`, default 10 minutes). */
+  untilPrecomputed(timeoutMs?: number): Promise<void>
   stop(): Promise<void>
 }
 
@@ -132,6 +157,17 @@ export async function startServe(dataDir: string, nodeFlags: string[] = []): Pro
     if (!env.ok) throw new Error(`${name}: ${env.error?.message ?? r.status}`)
     return { data: env.result as T, ms: r.ms }
   }
+  const precomputed = async () =>
+    (await post<{ similarPrecomputed?: boolean }>('model.status', {})).data.similarPrecomputed ===
+    true
+  const untilPrecomputed = async (timeoutMs = 600_000) => {
+    const t = performance.now()
+    while (!(await precomputed())) {
+      if (performance.now() - t > timeoutMs)
+        throw new Error(`Similar songs were not precomputed in ${timeoutMs / 1000} s`)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
   const stop = async () => {
     agent.destroy()
     if (child.exitCode !== null) return
@@ -139,7 +175,7 @@ export async function startServe(dataDir: string, nodeFlags: string[] = []): Pro
     child.kill('SIGTERM')
     await exited
   }
-  return { base, token, child, call, post, postRaw, stop }
+  return { base, token, child, call, post, postRaw, precomputed, untilPrecomputed, stop }
 }
 
 /** p50 and p99 (nearest rank) of a list of milliseconds. */

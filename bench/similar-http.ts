@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
   cpuLine,
+  currentModelId,
+  DATA_OPTIONS,
   ensureModel,
   learntKeys,
   numpyBruteForce,
@@ -16,8 +18,7 @@ import {
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: '/tmp/segue-similar-http' },
-    epochs: { type: 'string', default: '2' },
+    ...DATA_OPTIONS,
     queries: { type: 'string', default: '300' },
     topn: { type: 'string', default: '25' },
     prof: { type: 'string' },
@@ -29,9 +30,7 @@ const topn = Number(values.topn)
 console.log(`cpu: ${cpuLine()}`)
 ensureModel(values.data, Number(values.epochs))
 const keys = learntKeys(values.data)
-const { id } = JSON.parse(readFileSync(join(values.data, 'models', 'current.json'), 'utf8')) as {
-  id: string
-}
+const id = currentModelId(values.data)
 const info = JSON.parse(readFileSync(join(values.data, 'models', id, 'segue.json'), 'utf8')) as {
   songs: number
   placed: number
@@ -64,9 +63,8 @@ try {
   // done, answers come from the scoring pass, sharing the worker with that work.
   const early: number[] = []
   const tWarm = performance.now()
-  type Status = { similarPrecomputed?: boolean }
   for (let i = 0; ; i++) {
-    if ((await server.call<Status>('model.status', {})).data.similarPrecomputed) break
+    if (await server.precomputed()) break
     if (i < 100)
       early.push((await server.call<Similar>('similar.get', { key: queryKeys[i], topn })).ms)
     else await new Promise((resolve) => setTimeout(resolve, 200))
@@ -83,16 +81,16 @@ try {
   let shape = { results: 0, placed: 0, reasons: 0, tagged: 0 }
   for (let i = 0; i < queryKeys.length; i++) {
     const args = { key: queryKeys[i], topn }
-    const viaFetch = async () => (await server.call<Similar>('similar.get', args)).ms
-    const viaHttp = async () => server.post<Similar>('similar.get', args)
+    const askFetch = async () => (await server.call<Similar>('similar.get', args)).ms
+    const askHttp = async () => server.post<Similar>('similar.get', args)
     let r: { data: Similar; ms: number }
     let fetchMs: number
     if (i % 2 === 0) {
-      fetchMs = await viaFetch()
-      r = await viaHttp()
+      fetchMs = await askFetch()
+      r = await askHttp()
     } else {
-      r = await viaHttp()
-      fetchMs = await viaFetch()
+      r = await askHttp()
+      fetchMs = await askFetch()
     }
     if (i < 20) continue
     ms.fetch.push(fetchMs)
