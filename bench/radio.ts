@@ -1,7 +1,7 @@
 // Radio from one seed song on the eval's held-out playlists: nDCG@25 of the rest of the playlist from its first song alone: npx tsx bench/radio.ts [--recommender cooc,served,ranker]
 import { parseArgs } from 'node:util'
 import { cleanPlaylists, loadYesDataset } from '../src-main/core/catalog/yes'
-import { mean, ndcgAt } from '../src-main/core/eval/metrics'
+import { evaluateRadio } from '../src-main/core/eval/radio'
 import { splitPlaylists } from '../src-main/core/eval/split'
 import { createRecommender } from '../src-main/core/recommend/registry'
 import { createSharedModels } from '../src-main/core/recommend/types'
@@ -22,18 +22,9 @@ for (const name of values.recommender.split(',')) {
   const t = performance.now()
   await rec.fit(split.train, { songs: ds.songs, seed: TEST_SPLIT.seed, window: 10, shared })
   const fitSeconds = (performance.now() - t) / 1000
-  const ndcgs: number[] = []
-  let hits = 0
-  for (const p of split.heldout) {
-    const seed = p[0]
-    const relevant = new Set(p.slice(1).filter((s) => s !== seed))
-    if (relevant.size === 0) continue
-    const r = await rec.recommend([seed], 25, { exclude: new Set([seed]), slot: 1 })
-    ndcgs.push(ndcgAt(r.ids.slice(0, 25), relevant, 25, r.scores.slice(0, 25)))
-    if (r.ids.slice(0, 25).some((id) => relevant.has(id))) hits++
-  }
+  const r = await evaluateRadio(rec, split.heldout)
   console.log(
-    `| ${name} | ${mean(ndcgs).toFixed(4)} | ${(hits / ndcgs.length).toFixed(3)} | ${ndcgs.length} | ${fitSeconds.toFixed(1)} |`,
+    `| ${name} | ${r.ndcg.toFixed(4)} | ${r.hitRate.toFixed(3)} | ${r.queries} | ${fitSeconds.toFixed(1)} |`,
   )
   await rec.dispose?.()
 }

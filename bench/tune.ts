@@ -8,7 +8,14 @@ import { ServedAsRecommender } from '../src-main/core/recommend/baselines/served
 import { CandidateCache } from '../src-main/core/recommend/candidate-cache'
 import type { CoocMatrix } from '../src-main/core/recommend/cooc-matrix'
 import { SERVED_PARAMS, SERVED_SONG2VEC } from '../src-main/core/recommend/defaults'
-import { coocOfModel, loadCandidates, ServedRecommender } from '../src-main/core/recommend/served'
+import { evaluateRadio } from '../src-main/core/eval/radio'
+import { PlaylistNeighbours } from '../src-main/core/recommend/playlist-neighbours'
+import {
+  coocOfModel,
+  loadCandidates,
+  rowsOfModel,
+  ServedRecommender,
+} from '../src-main/core/recommend/served'
 import type { ServedParams } from '../src-main/core/recommend/served-params'
 import { fitSong2Vec, type FittedSong2Vec } from '../src-main/core/recommend/song2vec-fit'
 import {
@@ -35,6 +42,8 @@ export interface TuneRow {
   ndcg: number
   /** Continuation hit rate. */
   hitRate: number
+  /** Radio nDCG@25 (the rest of each validation playlist from its first song). */
+  radio: number
 }
 
 /** The fit / validation playlists of a dataset: the held-out evaluation playlists are dropped first. */
@@ -53,11 +62,15 @@ export async function rerankGrid(
   fit: readonly (readonly number[])[],
   val: readonly (readonly number[])[],
   variants: Partial<ServedParams>[],
-  onRow: (rerank: string, e: Evaluation) => void,
+  onRow: (rerank: string, e: Evaluation, radio: number) => void,
 ): Promise<void> {
   const byHeads = new Map<string, CandidateCache>()
   const byCooc = new Map<string, CoocMatrix>()
   const keys = fit.map((p) => p.map(String))
+  const neighbours = PlaylistNeighbours.fromLists(
+    rowsOfModel(fitted.model, keys),
+    fitted.model.vocab.length,
+  )
   for (const variant of variants) {
     const params: ServedParams = { ...SERVED_PARAMS, ...variant }
     const hk = JSON.stringify(params.heads)
@@ -72,12 +85,16 @@ export async function rerankGrid(
       cooc = coocOfModel(fitted.model, keys, params)
       byCooc.set(ck, cooc)
     }
-    const served = new ServedRecommender({ candidates, cooc, counts: fitted.model.counts, params })
-    const e = await evaluateRecommender(ServedAsRecommender.fromParts(fitted, served), val, {
-      topn: 25,
-      window: 10,
+    const served = new ServedRecommender({
+      candidates,
+      cooc,
+      neighbours,
+      counts: fitted.model.counts,
+      params,
     })
-    onRow(describe(variant), e)
+    const rec = ServedAsRecommender.fromParts(fitted, served)
+    const e = await evaluateRecommender(rec, val, { topn: 25, window: 10 })
+    onRow(describe(variant), e, (await evaluateRadio(rec, val)).ndcg)
   }
 }
 
@@ -94,6 +111,12 @@ export function rerankVariants(): Partial<ServedParams>[] {
     { coocDistancePower: 1 },
     { slotDecay: 0.5 },
   )
+  const playlists = SERVED_PARAMS.playlists
+  out.push({ playlists: { ...playlists, weight: 0 } })
+  for (const weight of [0.8, 2]) out.push({ playlists: { ...playlists, weight } })
+  for (const alpha of [1, 2]) out.push({ playlists: { ...playlists, alpha } })
+  for (const neighbours of [50, 200]) out.push({ playlists: { ...playlists, neighbours } })
+  for (const lengthPower of [0.3, 0.7]) out.push({ playlists: { ...playlists, lengthPower } })
   for (const weight of [0.3, 0.6]) {
     out.push({
       heads: [
@@ -140,26 +163,30 @@ async function main(): Promise<void> {
   )
   const ctx: FitContext = { songs, seed: 1, window: 10, shared: createSharedModels() }
   const rows: TuneRow[] = []
-  const print = (model: string, rerank: string, e: Evaluation): void => {
-    rows.push({ model, rerank, ahr: e.ahr, ndcg: e.ndcg, hitRate: e.hitRate })
+  const print = (model: string, rerank: string, e: Evaluation, radio: number): void => {
+    rows.push({ model, rerank, ahr: e.ahr, ndcg: e.ndcg, hitRate: e.hitRate, radio })
     console.log(
-      `| ${model} | ${rerank} | ${e.ahr.toFixed(4)} | ${e.ndcg.toFixed(4)} | ${e.hitRate.toFixed(3)} |`,
+      `| ${model} | ${rerank} | ${e.ahr.toFixed(4)} | ${e.ndcg.toFixed(4)} | ${e.hitRate.toFixed(3)} | ${radio.toFixed(4)} |`,
     )
   }
-  console.log('| model | re-rank | AHR@25 | nDCG@25 | hit rate |\n|---|---|---|---|---|')
+  console.log(
+    '| model | re-rank | AHR@25 | nDCG@25 | hit rate | radio nDCG@25 |\n|---|---|---|---|---|---|',
+  )
   const threads = Number(values.threads)
   const train = async (variant: Partial<Song2VecParams>): Promise<FittedSong2Vec> =>
     fitSong2Vec(fit, { ...SERVED_SONG2VEC, threads, ...variant }, ctx)
 
   if (stage !== 'models') {
     const fitted = await train({})
-    await rerankGrid(fitted, fit, val, rerankVariants(), (r, e) => print('defaults', r, e))
+    await rerankGrid(fitted, fit, val, rerankVariants(), (r, e, radio) =>
+      print('defaults', r, e, radio),
+    )
   }
   if (stage !== 'rerank') {
     for (const variant of modelVariants().slice(stage === 'all' ? 1 : 0)) {
       const fitted = await train(variant)
-      await rerankGrid(fitted, fit, val, [{}, { coocFloor: 1e9 }], (r, e) =>
-        print(describe(variant), r, e),
+      await rerankGrid(fitted, fit, val, [{}, { coocFloor: 1e9 }], (r, e, radio) =>
+        print(describe(variant), r, e, radio),
       )
     }
   }

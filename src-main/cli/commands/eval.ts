@@ -54,7 +54,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
         .sort((x, y) => y[1] - x[1])
         .map(
           ([name, v]) =>
-            `  ${name.padEnd(12)} ${v.toFixed(4)}   nDCG ${report.ndcg[name]?.toFixed(4) ?? '-'}`,
+            `  ${name.padEnd(12)} ${v.toFixed(4)}   nDCG ${report.ndcg[name]?.toFixed(4) ?? '-'}   radio ${report.radio[name]?.toFixed(4) ?? '-'}`,
         ),
       ...(report.cold_start
         ? [

@@ -5,6 +5,7 @@ import { tagRuleFromAdmitted } from '../catalog/clean-tags'
 import { ModelWorker, ModelWorkerClosed, type ModelRows } from '../models/model-worker'
 import { ModelRegistry, type ModelRecord } from '../models/registry'
 import { SERVED_PARAMS } from '../recommend/defaults'
+import { PlaylistNeighbours } from '../recommend/playlist-neighbours'
 import { corpusRowsOf, ServedRecommender } from '../recommend/served'
 import { rememberTagRule } from '../recommend/why'
 import type { PlaylistCorpus } from '../song2vec/types'
@@ -146,16 +147,15 @@ export class ModelService {
     const describe = (row: number) => this.context.describe(model.vocab[row])
     const tagLists = model.vocab.map((_, row) => describe(row).tags)
     await nextTurn()
+    const corpus = await this.context.corpus().then((c) => corpusRowsOf(index, c))
+    // The neighbour index copies the rows: the worker takes them over for the co-occurrence count.
+    const neighbours = new PlaylistNeighbours(corpus.rows, corpus.starts, model.vocab.length)
+    await nextTurn()
     const [cooc, tags] = await Promise.all([
-      this.context
-        .corpus()
-        .then((corpus) => corpusRowsOf(index, corpus))
-        .then((rows) =>
-          worker.cooc(rows, {
-            window: SERVED_PARAMS.coocWindow,
-            distancePower: SERVED_PARAMS.coocDistancePower,
-          }),
-        ),
+      worker.cooc(corpus, {
+        window: SERVED_PARAMS.coocWindow,
+        distancePower: SERVED_PARAMS.coocDistancePower,
+      }),
       worker.tags(tagLists),
     ])
     await nextTurn()
@@ -163,6 +163,7 @@ export class ModelService {
     const served = new ServedRecommender({
       candidates: { query: (q) => onWorker(() => worker.score(q)) },
       cooc,
+      neighbours,
       counts: model.counts,
       params: SERVED_PARAMS,
       nameOf: (row) => {

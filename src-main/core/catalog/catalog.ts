@@ -1,5 +1,6 @@
 // The research catalogue keyed by normalised song key: metadata lookup, search, and the research playlists as key sequences.
 import { songKey } from '../../../src-shared/song-key'
+import { SERVED_PARAMS } from '../recommend/defaults'
 import { PlaylistPostings } from './postings'
 import { SearchIndex } from './search-index'
 import { cleanPlaylists, type YesDataset } from './yes'
@@ -62,6 +63,15 @@ export class Catalog {
   /** Number of research playlists that contain both songs. */
   together(a: string, b: string): number {
     return this.postings.together(a, b)
+  }
+
+  /** The votes of the research playlists most like `context` for `keys` (see `PlaylistPostings.neighbourShares`). */
+  neighbourShares(
+    context: readonly string[],
+    weights: readonly number[],
+    keys: readonly string[],
+  ): number[] {
+    return this.postings.neighbourShares(context, weights, keys, SERVED_PARAMS.playlists)
   }
 
   /** A short reason why `b` is recommended for `a`: shared playlists, then shared tags. */

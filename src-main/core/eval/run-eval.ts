@@ -4,6 +4,7 @@ import { cleanPlaylists, loadYesDataset } from '../catalog/yes'
 import { createRecommender, DEFAULT_RECOMMENDERS, RECOMMENDER_NAMES } from '../recommend/registry'
 import { createSharedModels, type Recommender, type SongInfo } from '../recommend/types'
 import { runColdStart, type ColdStartReport } from '../content'
+import { evaluateRadio } from './radio'
 import { evaluateRecommender } from './evaluate'
 import { splitPlaylists } from './split'
 
@@ -71,6 +72,7 @@ export interface EvalReport {
     split: string
     ahr: string
     continuation: string
+    radio: string
   }
   /** Usable playlists after cleaning. */
   playlists: number
@@ -90,6 +92,8 @@ export interface EvalReport {
   ndcg: Record<string, number>
   /** Continuation hit rate (playlists with ≥ 1 hit) per recommender. */
   hit_rate: Record<string, number>
+  /** Radio nDCG@topn (the rest of each held-out playlist from its first song alone) per recommender. */
+  radio: Record<string, number>
   /** Held-out playlists with a continuation query. */
   continuation_playlists: number
   /** Wall time per recommender. */
@@ -133,6 +137,8 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
       ahr: 'each song of a held-out playlist recommended from its ±window neighbours (nothing excluded); AHR = mean over playlists of hits / length',
       continuation:
         'the first ⌊length/2⌋ songs (excluded from the answer) rank the distinct new songs of the rest; nDCG@topn with binary relevance (ties averaged); hit rate = playlists with ≥ 1 hit',
+      radio:
+        "each held-out playlist's first song alone (excluded from the answer) ranks the distinct other songs of the playlist; nDCG@topn as for continuation",
     },
     playlists: playlists.length,
     heldout: split.heldout.length,
@@ -143,6 +149,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     ahr: {},
     ndcg: {},
     hit_rate: {},
+    radio: {},
     continuation_playlists: 0,
     seconds: {},
     details: {},
@@ -182,6 +189,8 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
       report.ahr[rec.name] = e.ahr
       report.ndcg[rec.name] = e.ndcg
       report.hit_rate[rec.name] = e.hitRate
+      signal?.throwIfAborted()
+      report.radio[rec.name] = (await evaluateRadio(rec, split.heldout, topn)).ndcg
       report.continuation_playlists = e.continuationPlaylists
       report.seconds[rec.name] = { train, eval: e.ahrSeconds, continuation: e.continuationSeconds }
       const details = rec.details?.()

@@ -13,10 +13,12 @@ export interface CoocRerankOptions {
 }
 
 /**
- * Orders `keys` (model candidates with `scores`) by `log(share + floor) + embeddingWeight · score`,
- * where a candidate's share is its weighted count of research playlists shared with the context
- * songs (`catalog.together`) over the candidates' total — the served pipeline's re-rank. Without
- * any evidence the model's order stays.
+ * Orders `keys` (model candidates with `scores`) by the served pipeline's final score:
+ * `log(share + floor) + embeddingWeight · score + w · log(vote + playlistFloor)`, where a
+ * candidate's share is its weighted count of research playlists shared with the context songs
+ * (`catalog.together`) over the candidates' total, and its vote the share of the best vote of the
+ * research playlists most like the context (`catalog.neighbourShares`; `w`, `playlistFloor`: the
+ * served `playlists` weight and floor). Without any co-occurrence evidence the model's order stays.
  */
 export function coocRerank(
   env: MixEnv,
@@ -28,6 +30,7 @@ export function coocRerank(
 ): string[] {
   const floor = opts.floor ?? SERVED_PARAMS.coocFloor
   const ew = opts.embeddingWeight ?? SERVED_PARAMS.embeddingWeight
+  const { weight: pw, floor: playlistFloor } = SERVED_PARAMS.playlists
   const take = opts.maxContext ?? 10
   const ctx = context.slice(-take)
   const w = weights.slice(-take)
@@ -36,10 +39,14 @@ export function coocRerank(
   )
   const total = evidence.reduce((a, b) => a + b, 0)
   if (!(total > 0)) return [...keys]
+  const votes = pw > 0 ? env.catalog.neighbourShares(ctx, w, keys) : undefined
   const final = keys.map((k, i) => ({
     k,
     i,
-    f: Math.log(evidence[i] / total + floor) + ew * scores[i],
+    f:
+      Math.log(evidence[i] / total + floor) +
+      ew * scores[i] +
+      (votes ? pw * Math.log(votes[i] + playlistFloor) : 0),
   }))
   final.sort((a, b) => b.f - a.f || a.i - b.i)
   return final.map((x) => x.k)

@@ -1,5 +1,6 @@
 // A catalogue over research song ids (keys "0", "1", …) and a set of playlists: what mixes read when evaluated offline.
 import { PlaylistPostings } from '../catalog/postings'
+import { SERVED_PARAMS } from '../recommend/defaults'
 import type { SongInfo } from '../recommend/types'
 import type { CatalogLike } from './types'
 
@@ -21,6 +22,19 @@ export class ResearchCatalog implements CatalogLike {
 
   together(a: string, b: string): number {
     return this.postings.together(idOf(a), idOf(b))
+  }
+
+  neighbourShares(
+    context: readonly string[],
+    weights: readonly number[],
+    keys: readonly string[],
+  ): number[] {
+    return this.postings.neighbourShares(
+      context.map(idOf),
+      weights,
+      keys.map(idOf),
+      SERVED_PARAMS.playlists,
+    )
   }
 }
 

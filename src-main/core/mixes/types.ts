@@ -50,6 +50,15 @@ export interface CatalogLike {
   get(key: string): { key: string; artist: string; title: string; tags: string[] } | undefined
   /** Number of research playlists containing both songs. */
   together(a: string, b: string): number
+  /**
+   * The votes of the research playlists most like `context` (weighted) for each of `keys`, as a
+   * share of the best vote (0 .. 1): `PlaylistPostings.neighbourShares` with the served parameters.
+   */
+  neighbourShares(
+    context: readonly string[],
+    weights: readonly number[],
+    keys: readonly string[],
+  ): number[]
 }
 
 /** The evidence behind one song of a mix. */

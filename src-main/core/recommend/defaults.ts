@@ -48,6 +48,14 @@ export const CLUSTERS_K: number | 'auto' = 'auto'
  * (0.2481) and lifts continuation nDCG@25 0.1377 -> 0.1409, so it is in. For scale: the output
  * layer alone 0.1733, co-occurrence alone (within the ONNX candidates) 0.2379, raw counts
  * (coocRowPower 0) 0.2411, 200 candidates 0.2407, slot weighting 0.5 0.2432.
+ *
+ * `playlists` (the votes of the 100 training playlists most like the context, session kNN as in
+ * Ludewig & Jannach 2018) came later (2026-12-06), on the same split, over three Song2Vec fits:
+ * off 0.2464 / 0.2466 / 0.2484 AHR@25 and radio nDCG@25 0.1290 / 0.1298 / 0.1304 (co-occurrence
+ * from the seed: 0.1327); weight 1.3, alpha 1.5, length power 0.5 0.2505 / 0.2508 / 0.2519 and
+ * radio 0.1355 / 0.1366 / 0.1365; continuation nDCG@25 0.1417 -> 0.1493 (rp3beta-playlist 0.1420).
+ * alpha 2 at weight 1 gave the same AHR (0.2512–0.2525) but less radio (0.1337–0.1351); alpha 3,
+ * 50 or 200 neighbours, length power 0.3 / 0.7 / 1 and floors 1e-4–3e-2 no more beyond noise.
  */
 export const SERVED_PARAMS: ServedParams = {
   heads: [
@@ -61,6 +69,7 @@ export const SERVED_PARAMS: ServedParams = {
   coocFloor: 1e-4,
   embeddingWeight: 0.2,
   slotDecay: 0,
+  playlists: { weight: 1.3, floor: 1e-3, neighbours: 100, lengthPower: 0.5, alpha: 1.5 },
 }
 
 /**

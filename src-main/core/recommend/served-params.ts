@@ -1,5 +1,6 @@
 // The knobs of the served pipeline (ONNX candidates re-ranked with co-occurrence evidence).
 import type { HeadSpec } from '../onnx/heads'
+import type { NeighbourParams } from './playlist-neighbours'
 
 /** How the app's recommender turns a context into a ranked list. */
 export interface ServedParams {
@@ -26,4 +27,9 @@ export interface ServedParams {
    * `1 / d^slotDecay` (0: all alike). Without a slot every context song weighs 1.
    */
   slotDecay: number
+  /**
+   * Evidence of whole playlists like the context (see `PlaylistNeighbours`): the final score adds
+   * `weight · log(votes / best votes + floor)`; weight 0 leaves it out.
+   */
+  playlists: NeighbourParams & { weight: number; floor: number }
 }

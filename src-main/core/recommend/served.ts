@@ -7,6 +7,7 @@ import type { PlaylistCorpus, Song2VecModel } from '../song2vec/types'
 import { buildCooc, normalizeRows, type CoocMatrix } from './cooc-matrix'
 import { CoocScores } from './cooc-scores'
 import { SERVED_PARAMS } from './defaults'
+import { PlaylistNeighbours } from './playlist-neighbours'
 import { firstAllowed, popularityOrder } from './popularity'
 import type { ServedParams } from './served-params'
 import { buildTagIndex, type TagIndex } from './tag-index'
@@ -42,6 +43,8 @@ export interface ServedParts {
   candidates: CandidateSource
   /** Co-occurrence of the training playlists (window and distance power of `params`). */
   cooc: CoocMatrix
+  /** The training playlists as rows, for the evidence of playlists like the context (`params.playlists`). */
+  neighbours?: PlaylistNeighbours
   /** Occurrences of each row in training: the fallback when no context song is known. */
   counts: ArrayLike<number>
   /** The knobs of the pipeline. */
@@ -106,12 +109,19 @@ export class ServedRecommender {
   ): Promise<ServedRecommender> {
     const params: ServedParams = { ...SERVED_PARAMS, ...opts.params }
     const candidates = await loadCandidates(model, params, opts)
-    const cooc = coocOfModel(model, playlists, params, opts.signal)
+    const rows = rowsOfModel(model, playlists)
+    const cooc = buildCooc(rows, model.vocab.length, {
+      window: params.coocWindow,
+      distancePower: params.coocDistancePower,
+      signal: opts.signal,
+    })
+    const neighbours = PlaylistNeighbours.fromLists(rows, model.vocab.length)
     const nameOf = opts.nameOf
     const tagsOf = opts.tagsOf
     return new ServedRecommender({
       candidates,
       cooc,
+      neighbours,
       counts: model.counts,
       params,
       nameOf: nameOf ? (row) => nameOf(model.vocab[row]) : (row) => model.vocab[row],
@@ -206,6 +216,16 @@ export class ServedRecommender {
       const share = total > 0 ? acc.scores[ids[i]] / total : 0
       final[ids[i]] = Math.log(share + params.coocFloor) + params.embeddingWeight * pool.scores[i]
     }
+    const nb = this.parts.neighbours
+    const pw = params.playlists.weight
+    if (nb && pw > 0) {
+      nb.accumulate(known, params.playlists, weights)
+      const best = nb.max()
+      if (best > 0)
+        for (let i = 0; i < ids.length; i++)
+          final[ids[i]] += pw * Math.log(nb.scores[ids[i]] / best + params.playlists.floor)
+      nb.clear()
+    }
     const ranked = topK(final, n, { candidates: ids, tieBreak: this.parts.counts })
     acc.clear()
     const why =
@@ -271,13 +291,20 @@ export function coocOfModel(
   params: Pick<ServedParams, 'coocWindow' | 'coocDistancePower'>,
   signal?: AbortSignal,
 ): CoocMatrix {
-  const index = new Map(model.vocab.map((k, row) => [k, row]))
-  const rows = playlists.map((p) => p.map((k) => index.get(k) ?? -1).filter((r) => r >= 0))
-  return buildCooc(rows, model.vocab.length, {
+  return buildCooc(rowsOfModel(model, playlists), model.vocab.length, {
     window: params.coocWindow,
     distancePower: params.coocDistancePower,
     signal,
   })
+}
+
+/** `playlists` (song keys) as rows of `model`; keys outside its vocabulary are left out. */
+export function rowsOfModel(
+  model: Pick<Song2VecModel, 'vocab'>,
+  playlists: PlaylistCorpus,
+): number[][] {
+  const index = new Map(model.vocab.map((k, row) => [k, row]))
+  return playlists.map((p) => p.map((k) => index.get(k) ?? -1).filter((r) => r >= 0))
 }
 
 /**

@@ -8,7 +8,8 @@ import { searchTokens } from '../../../src-main/core/catalog/search-index'
 import { loadServable } from '../../../src-main/core/models/servable'
 import { ReferenceScorer } from '../../../src-main/core/onnx/reference'
 import { SERVED_PARAMS, servedHeadsOf } from '../../../src-main/core/recommend/defaults'
-import { coocOfModel, ServedRecommender } from '../../../src-main/core/recommend/served'
+import { PlaylistNeighbours } from '../../../src-main/core/recommend/playlist-neighbours'
+import { coocOfModel, rowsOfModel, ServedRecommender } from '../../../src-main/core/recommend/served'
 import { startServer, type RunningServer } from '../../../src-main/server/server'
 
 const resourcesDir = join(import.meta.dirname, '../../../resources')
@@ -80,9 +81,11 @@ describe('similar.get and songs.search over HTTP', () => {
       { length: model.vocab.length - model.trained },
       (_, i) => model.trained + i,
     )
+    const corpus = await app.corpus()
     const brute = new ServedRecommender({
       candidates: { query: async (q) => ref.query(q) },
-      cooc: coocOfModel(model, await app.corpus(), SERVED_PARAMS),
+      cooc: coocOfModel(model, corpus, SERVED_PARAMS),
+      neighbours: PlaylistNeighbours.fromLists(rowsOfModel(model, corpus), model.vocab.length),
       counts: model.counts,
       params: SERVED_PARAMS,
     })

@@ -49,6 +49,8 @@ describe('runEval', () => {
     // Continuation: given [0] (excluded), the next song is 1.
     expect(r.ndcg).toEqual({ popular: 1, cooc: 1 })
     expect(r.hit_rate).toEqual({ popular: 1, cooc: 1 })
+    // Radio: from song 0 alone (excluded), the rest is song 1.
+    expect(r.radio).toEqual({ popular: 1, cooc: 1 })
     expect(r.continuation_playlists).toBe(1)
     expect(Object.keys(r.seconds)).toEqual(['popular', 'cooc'])
     expect(r.seconds.cooc.train).toBeGreaterThanOrEqual(0)

@@ -13,6 +13,7 @@ const tags: Record<string, string[]> = {
 const catalog: CatalogLike = {
   get: (key) => (tags[key] ? { key, artist: key[2], title: key[0], tags: tags[key] } : undefined),
   together: (a, b) => ((a === 'b|y' && b === 'a|x') || (a === 'a|x' && b === 'b|y') ? 4 : 0),
+  neighbourShares: (_context, _weights, keys) => keys.map(() => 0),
 }
 const vec: Record<string, Float32Array> = {
   'a|x': Float32Array.from([1, 0]),

@@ -1,5 +1,7 @@
 // A small planted music world for mix tests: genres of artists with vectors around genre directions, a catalogue, users.
 import { songKey } from '../../../../src-shared/song-key'
+import { PlaylistPostings } from '../../../../src-main/core/catalog/postings'
+import { SERVED_PARAMS } from '../../../../src-main/core/recommend/defaults'
 import type { CatalogLike } from '../../../../src-main/core/mixes/types'
 import {
   buildUserLibrary,
@@ -39,19 +41,13 @@ export const GENRES = ['metal', 'jazz', 'pop', 'folk'] as const
 
 /** A catalogue over the world's songs with research playlists given as key lists. */
 export class FakeCatalog implements CatalogLike {
-  private readonly postings = new Map<string, Set<number>>()
+  private readonly postings: PlaylistPostings<string>
 
   constructor(
     private readonly songs: Map<string, WorldSong>,
     readonly playlists: string[][],
   ) {
-    playlists.forEach((p, i) => {
-      for (const k of p) {
-        const s = this.postings.get(k) ?? new Set<number>()
-        s.add(i)
-        this.postings.set(k, s)
-      }
-    })
+    this.postings = new PlaylistPostings(playlists)
   }
 
   get(key: string): { key: string; artist: string; title: string; tags: string[] } | undefined {
@@ -60,12 +56,15 @@ export class FakeCatalog implements CatalogLike {
   }
 
   together(a: string, b: string): number {
-    const pa = this.postings.get(a)
-    const pb = this.postings.get(b)
-    if (!pa || !pb) return 0
-    let n = 0
-    for (const i of pa) if (pb.has(i)) n++
-    return n
+    return this.postings.together(a, b)
+  }
+
+  neighbourShares(
+    context: readonly string[],
+    weights: readonly number[],
+    keys: readonly string[],
+  ): number[] {
+    return this.postings.neighbourShares(context, weights, keys, SERVED_PARAMS.playlists)
   }
 }
 

@@ -25,7 +25,7 @@ const playlists = [
   ['e', 'f'],
   ['f', 'e'],
 ]
-const params: ServedParams = {
+const baseParams: ServedParams = {
   heads: [{ kind: 'output', weight: 1 }],
   candidates: 4,
   coocWindow: 1,
@@ -34,6 +34,7 @@ const params: ServedParams = {
   coocFloor: 0.01,
   embeddingWeight: 0.5,
   slotDecay: 0,
+  playlists: { weight: 0, floor: 0.01, neighbours: 0, lengthPower: 0.5, alpha: 1.5 },
 }
 const tagsOf: Record<string, string[]> = {
   a: ['rock'],
@@ -49,6 +50,7 @@ function expected(
   context: number[],
   n: number,
   exclude: number[] = [],
+  params: ServedParams = baseParams,
 ): { ids: number[]; scores: number[] } {
   const h = [0, 0]
   for (const r of context) for (let d = 0; d < dim; d++) h[d] += input[r * dim + d] / context.length
@@ -73,11 +75,27 @@ function expected(
     context.reduce((t, r) => t + near[r][s] / Math.sqrt(rowTotal[r]), 0),
   )
   const total = c.reduce((t, x) => t + x, 0)
+  // Votes of the playlists sharing context songs (every one of them: neighbours 0).
+  const votes = vocab.map(() => 0)
+  for (const p of playlists) {
+    const rows = [...new Set(p.map((k) => vocab.indexOf(k)).filter((r) => r >= 0))]
+    const shared = context.filter((r) => rows.includes(r)).length
+    if (shared === 0) continue
+    const sim = shared / Math.pow(rows.length, params.playlists.lengthPower)
+    for (const r of rows) votes[r] += Math.pow(sim, params.playlists.alpha)
+  }
+  const best = Math.max(...votes)
   const score = (s: number): number =>
-    Math.log((total > 0 ? c[s] / total : 0) + params.coocFloor) + params.embeddingWeight * o[s]
+    Math.log((total > 0 ? c[s] / total : 0) + params.coocFloor) +
+    params.embeddingWeight * o[s] +
+    (params.playlists.weight > 0 && best > 0
+      ? params.playlists.weight * Math.log(votes[s] / best + params.playlists.floor)
+      : 0)
   const ids = pool.sort((x, y) => score(y) - score(x)).slice(0, n)
   return { ids, scores: ids.map(score) }
 }
+
+const params = baseParams
 
 describe('ServedRecommender', () => {
   let served: ServedRecommender
@@ -102,6 +120,39 @@ describe('ServedRecommender', () => {
       expect(got.ids).toEqual(want.ids)
       got.scores.forEach((s, i) => expect(s).toBeCloseTo(want.scores[i], 5))
       expect(got.why).toHaveLength(got.ids.length)
+    }
+  })
+
+  it('adds the votes of playlists like the context exactly as defined', async () => {
+    const withPlaylists: ServedParams = {
+      ...params,
+      playlists: { ...params.playlists, weight: 0.7 },
+    }
+    const voted = await ServedRecommender.fromModel(model, playlists, { params: withPlaylists })
+    try {
+      let moved = 0
+      for (const [context, n] of [
+        [[0], 3],
+        [[1, 2], 3],
+        [[3], 4],
+        [[4], 2],
+        [[0, 3], 3],
+      ] as [number[], number][]) {
+        const got = await voted.recommend(context, n)
+        const want = expected(context, n, [], withPlaylists)
+        expect(got.ids).toEqual(want.ids)
+        got.scores.forEach((s, i) => expect(s).toBeCloseTo(want.scores[i], 5))
+        if (
+          (await served.recommend(context, n)).scores.some(
+            (s, i) => Math.abs(s - got.scores[i]) > 1e-6,
+          )
+        )
+          moved++
+      }
+      // The term changes the scores (it is not silently off).
+      expect(moved).toBeGreaterThan(0)
+    } finally {
+      await voted.dispose()
     }
   })
 
