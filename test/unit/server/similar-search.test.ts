@@ -9,7 +9,11 @@ import { loadServable } from '../../../src-main/core/models/servable'
 import { ReferenceScorer } from '../../../src-main/core/onnx/reference'
 import { SERVED_PARAMS, servedHeadsOf } from '../../../src-main/core/recommend/defaults'
 import { PlaylistNeighbours } from '../../../src-main/core/recommend/playlist-neighbours'
-import { coocOfModel, rowsOfModel, ServedRecommender } from '../../../src-main/core/recommend/served'
+import {
+  coocOfModel,
+  rowsOfModel,
+  ServedRecommender,
+} from '../../../src-main/core/recommend/served'
 import { startServer, type RunningServer } from '../../../src-main/server/server'
 
 const resourcesDir = join(import.meta.dirname, '../../../resources')
