@@ -1,6 +1,5 @@
 // The research catalogue keyed by normalised song key: metadata lookup, search, and the research playlists as key sequences.
 import { songKey } from '../../../src-shared/song-key'
-import { SERVED_PARAMS } from '../recommend/defaults'
 import { PlaylistPostings } from './postings'
 import { SearchIndex } from './search-index'
 import { cleanPlaylists, type YesDataset } from './yes'
@@ -71,7 +70,7 @@ export class Catalog {
     weights: readonly number[],
     keys: readonly string[],
   ): number[] {
-    return this.postings.neighbourShares(context, weights, keys, SERVED_PARAMS.playlists)
+    return this.postings.neighbourShares(context, weights, keys)
   }
 
   /** A short reason why `b` is recommended for `a`: shared playlists, then shared tags. */

@@ -1,4 +1,5 @@
 // Which playlists each song appears in, how many playlists two songs share (the "played together" evidence), and the votes of playlists like a context.
+import { SERVED_PARAMS } from '../recommend/defaults'
 import { PlaylistNeighbours, type NeighbourParams } from '../recommend/playlist-neighbours'
 
 export class PlaylistPostings<K> {
@@ -37,12 +38,13 @@ export class PlaylistPostings<K> {
   /**
    * The votes of the playlists most like `context` (see `PlaylistNeighbours`) for each of `keys`,
    * as a share of the best vote of any song (0 .. 1; all 0 when no playlist holds a context song).
+   * `params` default to the served pipeline's.
    */
   neighbourShares(
     context: readonly K[],
     weights: readonly number[],
     keys: readonly K[],
-    params: NeighbourParams,
+    params: NeighbourParams = SERVED_PARAMS.playlists,
   ): number[] {
     const { rows, neighbours } = this.neighbourIndexOf()
     const rowOf = (k: K): number => rows.get(k) ?? -1

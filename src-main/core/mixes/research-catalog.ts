@@ -1,6 +1,5 @@
 // A catalogue over research song ids (keys "0", "1", …) and a set of playlists: what mixes read when evaluated offline.
 import { PlaylistPostings } from '../catalog/postings'
-import { SERVED_PARAMS } from '../recommend/defaults'
 import type { SongInfo } from '../recommend/types'
 import type { CatalogLike } from './types'
 
@@ -29,12 +28,7 @@ export class ResearchCatalog implements CatalogLike {
     weights: readonly number[],
     keys: readonly string[],
   ): number[] {
-    return this.postings.neighbourShares(
-      context.map(idOf),
-      weights,
-      keys.map(idOf),
-      SERVED_PARAMS.playlists,
-    )
+    return this.postings.neighbourShares(context.map(idOf), weights, keys.map(idOf))
   }
 }
 

@@ -1,4 +1,5 @@
 // Evidence from whole playlists like the context (session kNN): the training playlists sharing the most context songs vote for their other songs.
+import { TouchedScores } from './touched-scores'
 
 /** How the neighbouring playlists are chosen and weighed. */
 export interface NeighbourParams {
@@ -10,18 +11,12 @@ export interface NeighbourParams {
   alpha: number
 }
 
-/** Training playlists as rows, indexed both ways, with reusable score buffers. */
-export class PlaylistNeighbours {
-  /** Score of every song for the last context (0 for untouched songs). */
-  readonly scores: Float64Array
-  /** Songs with a non-zero score, in first-touched order; the first `count` entries are valid. */
-  readonly touched: Int32Array
-  count = 0
+/** Training playlists as rows, indexed both ways; the scores are the votes of the last context. */
+export class PlaylistNeighbours extends TouchedScores {
   private readonly songStart: Uint32Array
   private readonly songLists: Uint32Array
   private readonly listStart: Uint32Array
   private readonly listSongs: Int32Array
-  private readonly distinct: Uint32Array
   private readonly sim: Float64Array
   private readonly hitLists: Uint32Array
 
@@ -34,6 +29,7 @@ export class PlaylistNeighbours {
     starts: Uint32Array,
     readonly size: number,
   ) {
+    super(size)
     const lists = Math.max(0, starts.length - 1)
     const seen = new Int32Array(size).fill(-1)
     const listStart = new Uint32Array(lists + 1)
@@ -59,11 +55,8 @@ export class PlaylistNeighbours {
     this.songLists = songLists
     this.listStart = listStart
     this.listSongs = listSongs.slice(0, at)
-    this.distinct = Uint32Array.from({ length: lists }, (_, p) => listStart[p + 1] - listStart[p])
     this.sim = new Float64Array(lists)
     this.hitLists = new Uint32Array(lists)
-    this.scores = new Float64Array(size)
-    this.touched = new Int32Array(size)
   }
 
   /** The index of playlists given as lists of rows of a catalogue of `size`. */
@@ -82,7 +75,7 @@ export class PlaylistNeighbours {
 
   /** Playlists indexed. */
   get playlists(): number {
-    return this.distinct.length
+    return this.listStart.length - 1
   }
 
   /**
@@ -97,7 +90,7 @@ export class PlaylistNeighbours {
     contextWeights?: readonly number[],
   ): this {
     this.clear()
-    const { songStart, songLists, sim, hitLists } = this
+    const { songStart, songLists, listStart, listSongs, sim, hitLists, scores, touched } = this
     let hits = 0
     for (let i = 0; i < context.length; i++) {
       const a = context[i]
@@ -112,11 +105,10 @@ export class PlaylistNeighbours {
     }
     for (let h = 0; h < hits; h++) {
       const p = hitLists[h]
-      sim[p] /= Math.pow(this.distinct[p], params.lengthPower)
+      sim[p] /= Math.pow(listStart[p + 1] - listStart[p], params.lengthPower)
     }
     const kept = params.neighbours > 0 && hits > params.neighbours ? params.neighbours : hits
     if (kept < hits) selectBest(hitLists, hits, kept, sim)
-    const { listStart, listSongs, scores, touched } = this
     for (let h = 0; h < kept; h++) {
       const p = hitLists[h]
       const vote = Math.pow(sim[p], params.alpha)
@@ -128,18 +120,6 @@ export class PlaylistNeighbours {
     }
     for (let h = 0; h < hits; h++) sim[hitLists[h]] = 0
     return this
-  }
-
-  /** Largest score of the last context (0 when nothing was touched). */
-  max(): number {
-    let m = 0
-    for (let i = 0; i < this.count; i++) m = Math.max(m, this.scores[this.touched[i]])
-    return m
-  }
-
-  clear(): void {
-    for (let i = 0; i < this.count; i++) this.scores[this.touched[i]] = 0
-    this.count = 0
   }
 }
 

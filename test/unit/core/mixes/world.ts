@@ -1,7 +1,6 @@
 // A small planted music world for mix tests: genres of artists with vectors around genre directions, a catalogue, users.
 import { songKey } from '../../../../src-shared/song-key'
 import { PlaylistPostings } from '../../../../src-main/core/catalog/postings'
-import { SERVED_PARAMS } from '../../../../src-main/core/recommend/defaults'
 import type { CatalogLike } from '../../../../src-main/core/mixes/types'
 import {
   buildUserLibrary,
@@ -64,7 +63,7 @@ export class FakeCatalog implements CatalogLike {
     weights: readonly number[],
     keys: readonly string[],
   ): number[] {
-    return this.postings.neighbourShares(context, weights, keys, SERVED_PARAMS.playlists)
+    return this.postings.neighbourShares(context, weights, keys)
   }
 }
 
